@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AppConfig } from './app-config';
+import { validateEnvironment } from './environment';
+
+/**
+ * Loads `.env` (your settings) and `.env.services` (written by scripts/services.sh), with real
+ * environment variables taking precedence, and validates the result at boot.
+ */
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      cache: true,
+      envFilePath: ['.env', '.env.services'],
+      validate: validateEnvironment,
+    }),
+  ],
+  providers: [AppConfig],
+  exports: [AppConfig],
+})
+export class CoreConfigModule {}

@@ -1,0 +1,144 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every setting the platform reads from the environment, validated once at boot. */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^mysql:\/\/[^\s]+$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL: string;
+
+  /** Read replica for analytics reads; defaults to the primary. */
+  @IsOptional()
+  @Matches(/^mysql:\/\/[^\s]+$/, {
+    message: 'ANALYTICS_DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  ANALYTICS_DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  @Transform(toBool)
+  @IsBoolean()
+  DATABASE_LOG_QUERIES = false;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379/0' })
+  REDIS_URL: string;
+
+  /** Prefix for every Redis key and BullMQ queue, so several deployments (or test runs) share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'REDIS_PREFIX must be 1-40 letters, digits, - or _' })
+  REDIS_PREFIX = 'jipp';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  /** Access-token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Refresh-token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(90 * 86400)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
+
+  /** Invitation lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  INVITATION_TTL_SECONDS = 7 * 86400;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_MAX_FAILURES_PER_IP = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COST = 5000;
+
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_SANDBOX = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Public base URL used in links (invitations, e-mails). */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+}
+
+/**
+ * Validates the raw environment. Throws one error whose message names every bad or missing
+ * variable on its own line, so the process refuses to start with a clear message.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const constraint = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      return raw[e.property] === undefined
+        ? `${e.property} is missing (${constraint})`
+        : `${e.property}: ${constraint}`;
+    });
+    throw new Error(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return env;
+}

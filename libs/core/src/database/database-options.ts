@@ -1,0 +1,39 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  logQueries: boolean;
+  /** Every entity class of the platform (the CLI data source), or empty when Nest auto-loads them. */
+  entities?: DataSourceOptions['entities'];
+}
+
+/** The compiled migrations, in one run order for every lib. */
+export const MIGRATIONS_GLOB = `${__dirname}/migrations/*.{js,ts}`;
+
+/** The one place that says how the platform talks to MySQL/MariaDB. */
+export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'mysql',
+    url: settings.url,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: 'migrations',
+    entities: settings.entities ?? [],
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: settings.logQueries ? ['query', 'error'] : ['error'],
+    extra: {
+      connectionLimit: settings.poolSize,
+      // keep idle connections healthy behind load balancers and proxies
+      enableKeepAlive: true,
+      keepAliveInitialDelay: 10_000,
+    },
+  };
+}
