@@ -162,11 +162,16 @@ else
   R_URL="redis://127.0.0.1:6379/0"
 fi
 
+# a development signing key, made once and kept (set JWT_SECRET yourself in production)
+JWT="$(sed -n 's/^JWT_SECRET=//p' "$OUT" 2>/dev/null || true)"
+[ -n "$JWT" ] || JWT="$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 48)"
+
 umask 077
 cat >"$OUT.tmp" <<EOF
 DATABASE_URL=$DB_URL
 TEST_DATABASE_URL=$TEST_DB_URL
 REDIS_URL=$R_URL
+JWT_SECRET=$JWT
 EOF
 mv "$OUT.tmp" "$OUT"
 log "ready: database and Redis answer (URLs in .env.services)"

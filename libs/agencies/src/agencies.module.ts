@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionsModule } from '@jipp/regions';
 import { AgenciesService } from './agencies/agencies.service';
+import { AgencySeeder } from './agency.seeder';
 import { Agency } from './agencies/agency.entity';
 import { AgencyByIdLoader, NetworkByIdLoader, NetworkMemberCountLoader } from './agency.loaders';
 import { NetworkMember } from './networks/network-member.entity';
@@ -11,6 +12,7 @@ import { NetworksService } from './networks/networks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Agency, Network, NetworkMember]), RegionsModule],
   providers: [
+    AgencySeeder,
     AgenciesService,
     NetworksService,
     AgencyByIdLoader,
@@ -18,6 +20,7 @@ import { NetworksService } from './networks/networks.service';
     NetworkMemberCountLoader,
   ],
   exports: [
+    AgencySeeder,
     AgenciesService,
     NetworksService,
     AgencyByIdLoader,

@@ -7,3 +7,4 @@ export * from './networks/network-member.entity';
 export * from './networks/networks.service';
 export * from './agency.loaders';
 export * from './agencies.module';
+export * from './agency.seeder';

@@ -28,7 +28,7 @@ export class Agency {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field({ nullable: true, description: 'Short name, e.g. KemenPANRB, Pemkab Banyuwangi.' })
+  @Field(() => String, { nullable: true, description: 'Short name, e.g. KemenPANRB, Pemkab Banyuwangi.' })
   @Column({ type: 'varchar', length: 60, nullable: true })
   shortName: string | null;
 

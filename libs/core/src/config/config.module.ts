@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config';
 import { validateEnvironment } from './environment';
@@ -8,16 +8,21 @@ import { validateEnvironment } from './environment';
  * environment variables taking precedence, and validates the result at boot.
  */
 @Global()
-@Module({
-  imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      cache: true,
-      envFilePath: ['.env', '.env.services'],
-      validate: validateEnvironment,
-    }),
-  ],
-  providers: [AppConfig],
-  exports: [AppConfig],
-})
-export class CoreConfigModule {}
+@Module({})
+export class CoreConfigModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: CoreConfigModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          envFilePath: ['.env', '.env.services'],
+          validate: validateEnvironment,
+        }),
+      ],
+      providers: [AppConfig],
+      exports: [AppConfig],
+    };
+  }
+}

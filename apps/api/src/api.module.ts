@@ -1,0 +1,54 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { AgenciesModule } from '@jipp/agencies';
+import { AccessGuard, AuthModule } from '@jipp/auth';
+import { CoreConfigModule, DatabaseModule, LoggingModule, QueueModule, RedisModule, validationExceptionFactory } from '@jipp/core';
+import { RegionsModule } from '@jipp/regions';
+import { AgenciesResolver } from './agencies/agencies.resolver';
+import { AuthResolver } from './auth/auth.resolver';
+import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
+import { HealthController } from './health/health.controller';
+import { RedisHealthIndicator } from './health/redis.health';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { NetworksResolver } from './networks/networks.resolver';
+import { RegionsResolver } from './regions/regions.resolver';
+import { UsersResolver } from './users/users.resolver';
+
+@Module({
+  imports: [
+    CoreConfigModule.forRoot(),
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    MetricsModule,
+    TerminusModule,
+    RegionsModule,
+    AgenciesModule,
+    AuthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [MetricsModule],
+      useClass: GraphqlOptionsFactory,
+    }),
+  ],
+  controllers: [HealthController, MetricsController],
+  providers: [
+    RedisHealthIndicator,
+    RegionsResolver,
+    AgenciesResolver,
+    NetworksResolver,
+    AuthResolver,
+    UsersResolver,
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false, exceptionFactory: validationExceptionFactory }),
+    },
+  ],
+})
+export class ApiModule {}

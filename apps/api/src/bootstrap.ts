@@ -1,0 +1,34 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '@jipp/core';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { MetricsService } from './metrics/metrics.service';
+
+export interface ApiOptions {
+  /** Overrides the configured port (0 picks a free one, for tests). */
+  port?: number;
+  bufferLogs?: boolean;
+}
+
+/** Builds and starts the api: Fastify, pino logging, metrics hooks, graceful shutdown. */
+export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: process.env['TRUST_PROXY'] === 'true',
+    bodyLimit: 1024 * 1024,
+    genReqId: () => '',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: options.bufferLogs ?? true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const metrics = app.get(MetricsService);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  const config = app.get(AppConfig);
+  await app.listen(options.port ?? config.get('PORT'), config.get('HOST'));
+  return app;
+}

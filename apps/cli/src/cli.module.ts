@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '@jipp/agencies';
+import { AuthModule } from '@jipp/auth';
+import { CoreConfigModule, DatabaseModule, RedisModule } from '@jipp/core';
+import { RegionsModule } from '@jipp/regions';
+
+@Module({ imports: [CoreConfigModule.forRoot(), DatabaseModule, RedisModule, RegionsModule, AgenciesModule, AuthModule] })
+export class CliModule {}

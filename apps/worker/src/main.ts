@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/** The worker: every BullMQ processor; no HTTP. SIGTERM lets running jobs finish, then exits. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.get(Logger).log('worker ready: processing queues');
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
+  console.error('[worker] failed to start:', message);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '@jipp/agencies';
+import { AppConfig } from '@jipp/core';
+import { AccessGuard } from './access/access.guard';
+import { DemoUsersSeeder } from './demo-users.seeder';
+import { AuthService } from './login/auth.service';
+import { LoginRateLimiter } from './login/login-rate-limiter';
+import { PasswordHasher } from './login/password-hasher';
+import { Invitation } from './tokens/invitation.entity';
+import { RefreshToken } from './tokens/refresh-token.entity';
+import { TokenService } from './tokens/token.service';
+import { NetworkCoordinator } from './users/network-coordinator.entity';
+import { CoordinatorsByNetworkLoader } from './users/user.loaders';
+import { User } from './users/user.entity';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, RefreshToken, Invitation, NetworkCoordinator]),
+    AgenciesModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET'), signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  providers: [DemoUsersSeeder, AuthService, UsersService, TokenService, PasswordHasher, LoginRateLimiter, AccessGuard, CoordinatorsByNetworkLoader],
+  exports: [DemoUsersSeeder, AuthService, UsersService, TokenService, PasswordHasher, AccessGuard, CoordinatorsByNetworkLoader, AgenciesModule],
+})
+export class AuthModule {}

@@ -1,0 +1,23 @@
+import { Network } from '@jipp/agencies';
+import { CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { User } from './user.entity';
+
+/** A coordinator's scope: the hubs they coordinate. */
+@Entity('network_coordinator')
+@Index(['userId'])
+export class NetworkCoordinator {
+  @PrimaryColumn({ type: 'int', unsigned: true })
+  networkId: number;
+
+  @PrimaryColumn({ type: 'int', unsigned: true })
+  userId: number;
+
+  @ManyToOne(() => Network, { onDelete: 'CASCADE' })
+  network?: Relation<Network>;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  user?: Relation<User>;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  assignedAt: Date;
+}

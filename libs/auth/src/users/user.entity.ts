@@ -1,0 +1,53 @@
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Agency } from '@jipp/agencies';
+import { Role } from '@jipp/core';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserStatus } from './user-status';
+
+/** A person who works for one agency. The password hash never gets a GraphQL field. */
+@ObjectType({ description: 'A platform user; belongs to one agency.' })
+@Entity('user')
+@Index(['agencyId', 'role'])
+export class User {
+  @Field(() => Int)
+  @PrimaryGeneratedColumn({ type: 'int', unsigned: true })
+  id: number;
+
+  @ManyToOne(() => Agency, { nullable: false, onDelete: 'RESTRICT' })
+  agency?: Relation<Agency>;
+
+  @Field(() => Int)
+  @Column({ type: 'int', unsigned: true })
+  agencyId: number;
+
+  /** Stored lower-case; shown only to the user, their agency's admins and national admins. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Field(() => Role)
+  @Column({ type: 'enum', enum: Role, default: Role.MEMBER })
+  role: Role;
+
+  @Field(() => UserStatus)
+  @Column({ type: 'enum', enum: UserStatus, default: UserStatus.ACTIVE })
+  status: UserStatus;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
