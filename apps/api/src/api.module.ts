@@ -1,14 +1,22 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { AgenciesModule } from '@jipp/agencies';
 import { AccessGuard, AuthModule } from '@jipp/auth';
-import { CoreConfigModule, DatabaseModule, LoggingModule, QueueModule, RedisModule, validationExceptionFactory } from '@jipp/core';
+import {
+  CoreConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  QueueModule,
+  RedisModule,
+  validationExceptionFactory,
+} from '@jipp/core';
 import { RegionsModule } from '@jipp/regions';
 import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
+import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -45,9 +53,15 @@ import { UsersResolver } from './users/users.resolver';
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_FILTER, useClass: AppErrorFilter },
     {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false, exceptionFactory: validationExceptionFactory }),
+      useValue: new ValidationPipe({
+        transform: true,
+        whitelist: true,
+        forbidUnknownValues: false,
+        exceptionFactory: validationExceptionFactory,
+      }),
     },
   ],
 })

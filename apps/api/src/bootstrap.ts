@@ -18,14 +18,21 @@ export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApp
     bodyLimit: 1024 * 1024,
     genReqId: () => '',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: options.bufferLogs ?? true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', async (request, reply) => {
-    metrics.recordHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.recordHttp(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
   });
 
   const config = app.get(AppConfig);

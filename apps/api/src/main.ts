@@ -9,7 +9,8 @@ startApi()
   })
   .catch((error: unknown) => {
     // configuration errors are one clear line; anything else with its stack
-    const message = error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
+    const message =
+      error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
     console.error('[api] failed to start:', message);
     process.exit(1);
   });

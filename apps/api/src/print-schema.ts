@@ -8,7 +8,9 @@ import { ApiModule } from './api.module';
 
 /** Writes the schema the code generates to the given file (the committed `apps/api/schema.gql`). */
 async function main(target: string): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), { logger: ['error'] });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter(), {
+    logger: ['error'],
+  });
   await app.init();
   const { schema } = app.get(GraphQLSchemaHost);
   writeFileSync(target, `${printSchema(lexicographicSortSchema(schema))}\n`);

@@ -4,5 +4,14 @@ import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, RedisModule } from '@jipp/core';
 import { RegionsModule } from '@jipp/regions';
 
-@Module({ imports: [CoreConfigModule.forRoot(), DatabaseModule, RedisModule, RegionsModule, AgenciesModule, AuthModule] })
+@Module({
+  imports: [
+    CoreConfigModule.forRoot(),
+    DatabaseModule,
+    RedisModule,
+    RegionsModule,
+    AgenciesModule,
+    AuthModule,
+  ],
+})
 export class CliModule {}

@@ -6,7 +6,8 @@ export function config(files = ['.env', '.env.services']): void {
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
       const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-      if (match && process.env[match[1]!] === undefined) process.env[match[1]!] = match[2]!.replace(/^["']|["']$/g, '');
+      if (match && process.env[match[1]!] === undefined)
+        process.env[match[1]!] = match[2]!.replace(/^["']|["']$/g, '');
     }
   }
 }

@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(`[cli] seeded ${regions} regions, ${agencies} agencies, ${hubs} hubs`);
     if (flags.includes('--demo')) {
       await app.get(DemoUsersSeeder).seed();
-      console.log(`[cli] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+      console.log(
+        `[cli] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+      );
     }
   } finally {
     await app.close();

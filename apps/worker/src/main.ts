@@ -12,7 +12,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
+  const message =
+    error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
   console.error('[worker] failed to start:', message);
   process.exit(1);
 });

@@ -8,7 +8,11 @@ import { Network } from './networks/network.entity';
 
 /** National bodies the network needs from day one (seated in DKI Jakarta, code 31). */
 export const NATIONAL_AGENCIES: Array<{ name: string; shortName: string; type: AgencyType }> = [
-  { name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi', shortName: 'KemenPANRB', type: AgencyType.KEMENTERIAN },
+  {
+    name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi',
+    shortName: 'KemenPANRB',
+    type: AgencyType.KEMENTERIAN,
+  },
   { name: 'Kementerian Dalam Negeri', shortName: 'Kemendagri', type: AgencyType.KEMENTERIAN },
   { name: 'Lembaga Administrasi Negara', shortName: 'LAN', type: AgencyType.LEMBAGA },
 ];
@@ -61,7 +65,13 @@ export class AgencySeeder {
     for (const body of NATIONAL_AGENCIES) rows.push({ ...body, regionCode: '31', provinceCode: '31' });
 
     return this.dataSource.transaction(async (manager) => {
-      await manager.createQueryBuilder().insert().into(Agency).values(rows.map((r) => ({ ...r, active: true }))).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Agency)
+        .values(rows.map((r) => ({ ...r, active: true })))
+        .orIgnore()
+        .execute();
       await manager.createQueryBuilder().insert().into(Network).values(SEED_HUBS).orIgnore().execute();
       for (const hub of SEED_HUBS) {
         const network = await manager.getRepository(Network).findOneByOrFail({ slug: hub.slug });

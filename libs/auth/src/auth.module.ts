@@ -22,10 +22,31 @@ import { UsersService } from './users/users.service';
     AgenciesModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET'), signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_SECRET'),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
-  providers: [DemoUsersSeeder, AuthService, UsersService, TokenService, PasswordHasher, LoginRateLimiter, AccessGuard, CoordinatorsByNetworkLoader],
-  exports: [DemoUsersSeeder, AuthService, UsersService, TokenService, PasswordHasher, AccessGuard, CoordinatorsByNetworkLoader, AgenciesModule],
+  providers: [
+    DemoUsersSeeder,
+    AuthService,
+    UsersService,
+    TokenService,
+    PasswordHasher,
+    LoginRateLimiter,
+    AccessGuard,
+    CoordinatorsByNetworkLoader,
+  ],
+  exports: [
+    DemoUsersSeeder,
+    AuthService,
+    UsersService,
+    TokenService,
+    PasswordHasher,
+    AccessGuard,
+    CoordinatorsByNetworkLoader,
+    AgenciesModule,
+  ],
 })
 export class AuthModule {}

@@ -12,10 +12,31 @@ export const DEMO_PASSWORD = 'jipp-demo-2026';
 
 /** One demo user per role; printed by `npm run demo` and listed in the README. */
 export const DEMO_USERS = [
-  { email: 'admin@jipp.demo', name: 'Admin Nasional KemenPANRB', role: Role.ADMIN, agencyShortName: 'KemenPANRB' },
-  { email: 'koordinator.jatim@jipp.demo', name: 'Koordinator JIPP Jawa Timur', role: Role.COORDINATOR, agencyShortName: 'Pemprov Jawa Timur', hubSlug: 'jipp-jawa-timur' },
-  { email: 'admin.banyuwangi@jipp.demo', name: 'Admin Pemkab Banyuwangi', role: Role.AGENCY_ADMIN, agencyShortName: 'Pemkab Banyuwangi' },
-  { email: 'anggota.banyuwangi@jipp.demo', name: 'Anggota Pemkab Banyuwangi', role: Role.MEMBER, agencyShortName: 'Pemkab Banyuwangi' },
+  {
+    email: 'admin@jipp.demo',
+    name: 'Admin Nasional KemenPANRB',
+    role: Role.ADMIN,
+    agencyShortName: 'KemenPANRB',
+  },
+  {
+    email: 'koordinator.jatim@jipp.demo',
+    name: 'Koordinator JIPP Jawa Timur',
+    role: Role.COORDINATOR,
+    agencyShortName: 'Pemprov Jawa Timur',
+    hubSlug: 'jipp-jawa-timur',
+  },
+  {
+    email: 'admin.banyuwangi@jipp.demo',
+    name: 'Admin Pemkab Banyuwangi',
+    role: Role.AGENCY_ADMIN,
+    agencyShortName: 'Pemkab Banyuwangi',
+  },
+  {
+    email: 'anggota.banyuwangi@jipp.demo',
+    name: 'Anggota Pemkab Banyuwangi',
+    role: Role.MEMBER,
+    agencyShortName: 'Pemkab Banyuwangi',
+  },
 ] as const;
 
 @Injectable()
@@ -30,18 +51,33 @@ export class DemoUsersSeeder {
     const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     await this.dataSource.transaction(async (manager) => {
       for (const demo of DEMO_USERS) {
-        const agency = await manager.getRepository(Agency).findOneByOrFail({ shortName: demo.agencyShortName });
+        const agency = await manager
+          .getRepository(Agency)
+          .findOneByOrFail({ shortName: demo.agencyShortName });
         await manager
           .createQueryBuilder()
           .insert()
           .into(User)
-          .values({ email: demo.email, name: demo.name, role: demo.role, agencyId: agency.id, passwordHash, status: UserStatus.ACTIVE })
+          .values({
+            email: demo.email,
+            name: demo.name,
+            role: demo.role,
+            agencyId: agency.id,
+            passwordHash,
+            status: UserStatus.ACTIVE,
+          })
           .orIgnore()
           .execute();
         if ('hubSlug' in demo) {
           const user = await manager.getRepository(User).findOneByOrFail({ email: demo.email });
           const hub = await manager.getRepository(Network).findOneByOrFail({ slug: demo.hubSlug });
-          await manager.createQueryBuilder().insert().into(NetworkCoordinator).values({ networkId: hub.id, userId: user.id }).orIgnore().execute();
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(NetworkCoordinator)
+            .values({ networkId: hub.id, userId: user.id })
+            .orIgnore()
+            .execute();
         }
       }
     });

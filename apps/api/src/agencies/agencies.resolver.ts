@@ -18,7 +18,11 @@ export class AgenciesResolver {
   @Public()
   @Query(() => AgencyConnection, { description: 'Agencies by name, filtered and paginated.' })
   agencies(@Args() args: AgenciesArgs, @Info() info: GraphQLResolveInfo): Promise<AgencyConnection> {
-    return this.agencyService.list(args.filter ?? {}, { first: args.first, after: args.after, withTotalCount: isFieldRequested(info, 'totalCount') });
+    return this.agencyService.list(args.filter ?? {}, {
+      first: args.first,
+      after: args.after,
+      withTotalCount: isFieldRequested(info, 'totalCount'),
+    });
   }
 
   @Public()
@@ -28,21 +32,32 @@ export class AgenciesResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Agency, { description: 'National admins add agencies (ministries, institutions, enterprises...).' })
+  @Mutation(() => Agency, {
+    description: 'National admins add agencies (ministries, institutions, enterprises...).',
+  })
   createAgency(@CurrentUser() user: AuthUser, @Args('input') input: CreateAgencyInput): Promise<Agency> {
     return this.agencyService.create(user, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => Agency, { description: 'Edits an agency; pass the version you read.' })
-  updateAgency(@CurrentUser() user: AuthUser, @Args('id', { type: () => Int }) id: number, @Args('input') input: UpdateAgencyInput): Promise<Agency> {
+  updateAgency(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => Int }) id: number,
+    @Args('input') input: UpdateAgencyInput,
+  ): Promise<Agency> {
     const { version, ...changes } = input;
     return this.agencyService.update(user, id, version, changes);
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Agency, { description: 'Deactivates an agency: it stays in history but takes no new users or hubs.' })
-  async deactivateAgency(@CurrentUser() user: AuthUser, @Args('id', { type: () => Int }) id: number): Promise<Agency> {
+  @Mutation(() => Agency, {
+    description: 'Deactivates an agency: it stays in history but takes no new users or hubs.',
+  })
+  async deactivateAgency(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => Int }) id: number,
+  ): Promise<Agency> {
     const agency = await this.agencyService.get(id);
     return agency.active ? this.agencyService.update(user, id, agency.version, { active: false }) : agency;
   }
@@ -52,7 +67,10 @@ export class AgenciesResolver {
     return this.regions.province(agency.provinceCode);
   }
 
-  @ResolveField(() => Regency, { nullable: true, description: 'The regency or city, for agencies below province level.' })
+  @ResolveField(() => Regency, {
+    nullable: true,
+    description: 'The regency or city, for agencies below province level.',
+  })
   async regency(@Parent() agency: Agency): Promise<Regency | null> {
     const region = await this.regions.findByCode(agency.regionCode);
     return region && region.level === RegionLevel.REGENCY ? (region as Regency) : null;

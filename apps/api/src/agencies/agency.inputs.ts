@@ -2,7 +2,19 @@ import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { AgencyType } from '@jipp/agencies';
 import { ConnectionArgs } from '@jipp/core';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../common/trim';
 
 const REGION_CODE = /^\d{2}(\.\d{2})?$/;

@@ -11,13 +11,17 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Signs in. Repeated failures are refused with RATE_LIMITED for a while.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in. Repeated failures are refused with RATE_LIMITED for a while.',
+  })
   async login(@Args('input') input: LoginInput, @Context() ctx: GraphqlContext): Promise<AuthPayload> {
     return this.asViewer(ctx, await this.auth.login(input.email, input.password, ctx.req.ip ?? 'unknown'));
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair; the old one stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Trades a refresh token for a new pair; the old one stops working.',
+  })
   async refreshToken(@Args() args: RefreshTokenArgs, @Context() ctx: GraphqlContext): Promise<AuthPayload> {
     return this.asViewer(ctx, await this.auth.refresh(args.refreshToken));
   }
@@ -30,7 +34,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Accepts an invitation: chooses a password and signs in.' })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() ctx: GraphqlContext): Promise<AuthPayload> {
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @Context() ctx: GraphqlContext,
+  ): Promise<AuthPayload> {
     return this.asViewer(ctx, await this.auth.acceptInvitation(input.token, input.password));
   }
 

@@ -2,7 +2,14 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable, Logger } from '@nestjs/common';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
-import { AppConfig, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, type GraphqlContext, type RequestLike } from '@jipp/core';
+import {
+  AppConfig,
+  formatGraphqlError,
+  LoaderRegistry,
+  queryLimitsPlugin,
+  type GraphqlContext,
+  type RequestLike,
+} from '@jipp/core';
 import { MetricsService } from '../metrics/metrics.service';
 
 /** Apollo, code-first: the schema comes from the resolvers; errors are masked by `formatGraphqlError`. */
@@ -27,16 +34,24 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // Nest loads @apollo/server's ESM build and this file its CJS build: the same plugin shape with
       // two declarations of its types, hence the cast.
       plugins: [
-        queryLimitsPlugin({ maxDepth: this.config.get('GRAPHQL_MAX_DEPTH'), maxCost: this.config.get('GRAPHQL_MAX_COST') }),
+        queryLimitsPlugin({
+          maxDepth: this.config.get('GRAPHQL_MAX_DEPTH'),
+          maxCost: this.config.get('GRAPHQL_MAX_COST'),
+        }),
         this.metrics.apolloPlugin(),
-        ...(sandbox ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : []),
+        ...(sandbox
+          ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })]
+          : []),
       ] as unknown as ApolloDriverConfig['plugins'],
       context: (request: RequestLike): GraphqlContext => ({ req: request, loaders: new LoaderRegistry() }),
       formatError: (formatted, error) =>
         formatGraphqlError(formatted, error, {
           onInternalError: (_f, original) => {
             const cause = (original as { originalError?: unknown }).originalError ?? original;
-            this.logger.error({ err: cause, path: formatted.path }, 'unexpected error in a GraphQL operation');
+            this.logger.error(
+              { err: cause, path: formatted.path },
+              'unexpected error in a GraphQL operation',
+            );
           },
         }),
     };

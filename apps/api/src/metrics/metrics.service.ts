@@ -55,7 +55,8 @@ export class MetricsService {
         return {
           async willSendResponse({ operationName, errors }) {
             // operation names are client-chosen: keep the label set bounded
-            const operation = operationName && /^[A-Za-z0-9_]{1,40}$/.test(operationName) ? operationName : 'anonymous';
+            const operation =
+              operationName && /^[A-Za-z0-9_]{1,40}$/.test(operationName) ? operationName : 'anonymous';
             metrics.graphqlOperations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
             metrics.graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           },

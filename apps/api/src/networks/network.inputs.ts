@@ -1,6 +1,16 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ConnectionArgs } from '@jipp/core';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Trim } from '../common/trim';
 
 @InputType()
@@ -13,7 +23,9 @@ export class CreateNetworkInput {
   name: string;
 
   @Field({ description: 'URL name: lower-case letters, digits and dashes.' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single dashes' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'slug must be lower-case letters, digits and single dashes',
+  })
   @MaxLength(80)
   slug: string;
 

@@ -35,7 +35,9 @@ export class NetworksResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Int, { description: 'Adds agencies to a hub; returns how many joined (members already in it are skipped).' })
+  @Mutation(() => Int, {
+    description: 'Adds agencies to a hub; returns how many joined (members already in it are skipped).',
+  })
   addNetworkMembers(@CurrentUser() user: AuthUser, @Args() args: NetworkMembersArgs): Promise<number> {
     return this.networkService.addMembers(user, args.networkId, args.agencyIds);
   }
@@ -47,7 +49,9 @@ export class NetworksResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User, { description: 'Makes a user a coordinator of a hub (their role becomes COORDINATOR).' })
+  @Mutation(() => User, {
+    description: 'Makes a user a coordinator of a hub (their role becomes COORDINATOR).',
+  })
   assignCoordinator(
     @CurrentUser() user: AuthUser,
     @Args('networkId', { type: () => Int }) networkId: number,
@@ -57,7 +61,9 @@ export class NetworksResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User, { description: 'Removes a coordinator from a hub; with no hub left they become a MEMBER.' })
+  @Mutation(() => User, {
+    description: 'Removes a coordinator from a hub; with no hub left they become a MEMBER.',
+  })
   removeCoordinator(
     @CurrentUser() user: AuthUser,
     @Args('networkId', { type: () => Int }) networkId: number,
@@ -67,8 +73,16 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => AgencyConnection, { description: 'Member agencies, by name.' })
-  members(@Parent() network: Network, @Args() args: MembersPageArgs, @Info() info: GraphQLResolveInfo): Promise<AgencyConnection> {
-    return this.networkService.members(network.id, { first: args.first, after: args.after, withTotalCount: isFieldRequested(info, 'totalCount') });
+  members(
+    @Parent() network: Network,
+    @Args() args: MembersPageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AgencyConnection> {
+    return this.networkService.members(network.id, {
+      first: args.first,
+      after: args.after,
+      withTotalCount: isFieldRequested(info, 'totalCount'),
+    });
   }
 
   @ResolveField(() => Int)

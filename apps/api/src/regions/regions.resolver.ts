@@ -24,7 +24,9 @@ export class RegionsResolver {
     return this.regions.regencies(provinceCode) as Promise<Regency[]>;
   }
 
-  @ResolveField('regencies', () => [Regency], { description: 'Its regencies and cities (served from memory).' })
+  @ResolveField('regencies', () => [Regency], {
+    description: 'Its regencies and cities (served from memory).',
+  })
   regenciesOfProvince(@Parent() province: Province): Promise<Regency[]> {
     return this.regions.regencies(province.code) as Promise<Regency[]>;
   }

@@ -30,7 +30,10 @@ export class InviteUserInput {
   @IsEnum(InvitableRole)
   role: InvitableRole = InvitableRole.MEMBER;
 
-  @Field(() => Int, { nullable: true, description: 'National admins say which agency; agency admins invite into their own.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'National admins say which agency; agency admins invite into their own.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,7 +1,14 @@
 import { Args, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyByIdLoader } from '@jipp/agencies';
 import { User, UsersService } from '@jipp/auth';
-import { CurrentUser, Role, Roles, type AuthUser, type GraphqlContext, type Role as RoleType } from '@jipp/core';
+import {
+  CurrentUser,
+  Role,
+  Roles,
+  type AuthUser,
+  type GraphqlContext,
+  type Role as RoleType,
+} from '@jipp/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldRequested } from '../common/requested-fields';
 import { InviteUserInput, UsersArgs } from './user.inputs';
@@ -15,24 +22,49 @@ export class UsersResolver {
   ) {}
 
   @Roles(Role.AGENCY_ADMIN, Role.ADMIN)
-  @Query(() => UserConnection, { name: 'users', description: "An agency's users: agency admins see their own agency." })
-  listUsers(@CurrentUser() user: AuthUser, @Args() args: UsersArgs, @Info() info: GraphQLResolveInfo): Promise<UserConnection> {
-    return this.users.list(user, args.agencyId, { first: args.first, after: args.after, withTotalCount: isFieldRequested(info, 'totalCount') });
+  @Query(() => UserConnection, {
+    name: 'users',
+    description: "An agency's users: agency admins see their own agency.",
+  })
+  listUsers(
+    @CurrentUser() user: AuthUser,
+    @Args() args: UsersArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<UserConnection> {
+    return this.users.list(user, args.agencyId, {
+      first: args.first,
+      after: args.after,
+      withTotalCount: isFieldRequested(info, 'totalCount'),
+    });
   }
 
   @Roles(Role.AGENCY_ADMIN, Role.ADMIN)
-  @Mutation(() => InvitationPayload, { description: 'Invites a person into an agency; send them the acceptUrl.' })
-  inviteUser(@CurrentUser() user: AuthUser, @Args('input') input: InviteUserInput): Promise<InvitationPayload> {
-    return this.users.invite(user, { ...input, role: input.role as unknown as RoleType.MEMBER | RoleType.AGENCY_ADMIN });
+  @Mutation(() => InvitationPayload, {
+    description: 'Invites a person into an agency; send them the acceptUrl.',
+  })
+  inviteUser(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: InviteUserInput,
+  ): Promise<InvitationPayload> {
+    return this.users.invite(user, {
+      ...input,
+      role: input.role as unknown as RoleType.MEMBER | RoleType.AGENCY_ADMIN,
+    });
   }
 
   @Roles(Role.AGENCY_ADMIN, Role.ADMIN)
   @Mutation(() => User, { description: 'Disables a user and signs them out everywhere.' })
-  deactivateUser(@CurrentUser() user: AuthUser, @Args('userId', { type: () => Int }) userId: number): Promise<User> {
+  deactivateUser(
+    @CurrentUser() user: AuthUser,
+    @Args('userId', { type: () => Int }) userId: number,
+  ): Promise<User> {
     return this.users.deactivate(user, userId);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Visible to the user, their agency admins and national admins.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to the user, their agency admins and national admins.',
+  })
   email(@Parent() user: User, @Context() ctx: GraphqlContext): string | null {
     return this.users.canSeeEmail(ctx.req.user, user) ? user.email : null;
   }

@@ -15,13 +15,19 @@ export class MaintenanceProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[JobName.PURGE_EXPIRED_TOKENS]>): Promise<{ tokens: number; invitations: number }> {
+  async process(
+    job: Job<JobPayloads[JobName.PURGE_EXPIRED_TOKENS]>,
+  ): Promise<{ tokens: number; invitations: number }> {
     if (job.name !== JobName.PURGE_EXPIRED_TOKENS) throw new Error(`unknown job ${job.name}`);
     const cutoff = new Date(Date.now() - job.data.olderThanDays * 86400_000);
     const tokens = await this.dataSource.getRepository(RefreshToken).delete({ expiresAt: LessThan(cutoff) });
-    const invitations = await this.dataSource.getRepository(Invitation).delete({ expiresAt: LessThan(cutoff) });
+    const invitations = await this.dataSource
+      .getRepository(Invitation)
+      .delete({ expiresAt: LessThan(cutoff) });
     const result = { tokens: tokens.affected ?? 0, invitations: invitations.affected ?? 0 };
-    this.logger.log(`purged ${result.tokens} refresh tokens and ${result.invitations} invitations expired before ${cutoff.toISOString()}`);
+    this.logger.log(
+      `purged ${result.tokens} refresh tokens and ${result.invitations} invitations expired before ${cutoff.toISOString()}`,
+    );
     return result;
   }
 }

@@ -10,6 +10,10 @@ export class MaintenanceSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const data: JobPayloads[JobName.PURGE_EXPIRED_TOKENS] = { olderThanDays: 7 };
-    await this.queue.upsertJobScheduler(JobName.PURGE_EXPIRED_TOKENS, { pattern: '17 3 * * *', tz: 'Asia/Jakarta' }, { name: JobName.PURGE_EXPIRED_TOKENS, data });
+    await this.queue.upsertJobScheduler(
+      JobName.PURGE_EXPIRED_TOKENS,
+      { pattern: '17 3 * * *', tz: 'Asia/Jakarta' },
+      { name: JobName.PURGE_EXPIRED_TOKENS, data },
+    );
   }
 }

@@ -17,7 +17,10 @@ export class Network {
   @Column({ type: 'varchar', length: 80, unique: true })
   slug: string;
 
-  @Field(() => String, { nullable: true, description: 'The province the hub covers; null for the national network.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The province the hub covers; null for the national network.',
+  })
   @Column({ type: 'varchar', length: 13, nullable: true })
   provinceCode: string | null;
 

@@ -16,7 +16,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const request = requestOf(context);
     if (request.user === undefined) {
       const header = request.headers?.['authorization'];

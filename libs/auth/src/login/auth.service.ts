@@ -39,7 +39,11 @@ export class AuthService {
     await this.limiter.recordSuccess(normalized);
     return runInTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
-      const issued = await this.tokens.issue(manager, { id: user.id, agencyId: user.agencyId, role: user.role });
+      const issued = await this.tokens.issue(manager, {
+        id: user.id,
+        agencyId: user.agencyId,
+        role: user.role,
+      });
       return { ...issued, user };
     });
   }
@@ -65,7 +69,11 @@ export class AuthService {
       if (!user || user.status !== UserStatus.ACTIVE) return { error: 'invalid' as const };
       const now = new Date();
       await repo.update({ id: stored.id }, { revokedAt: now, rotatedAt: now });
-      const issued = await this.tokens.issue(manager, { id: user.id, agencyId: user.agencyId, role: user.role }, stored.familyId);
+      const issued = await this.tokens.issue(
+        manager,
+        { id: user.id, agencyId: user.agencyId, role: user.role },
+        stored.familyId,
+      );
       return { signedIn: { ...issued, user } };
     });
     if (outcome.signedIn) return outcome.signedIn;
@@ -93,18 +101,36 @@ export class AuthService {
         .getRepository(Invitation)
         .findOne({ where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
       if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
-        throw AppError.badInput('This invitation is invalid, expired or already used.', [{ field: 'token', message: 'is not a valid invitation' }]);
+        throw AppError.badInput('This invitation is invalid, expired or already used.', [
+          { field: 'token', message: 'is not a valid invitation' },
+        ]);
       }
       const users = manager.getRepository(User);
       const user = await users.findOneByOrFail({ id: invitation.userId });
       if (user.status !== UserStatus.INVITED) {
-        throw AppError.badInput('This invitation is no longer valid.', [{ field: 'token', message: 'is not a valid invitation' }]);
+        throw AppError.badInput('This invitation is no longer valid.', [
+          { field: 'token', message: 'is not a valid invitation' },
+        ]);
       }
       await manager.getRepository(Invitation).update({ id: invitation.id }, { acceptedAt: new Date() });
-      await users.update({ id: user.id }, { passwordHash, status: UserStatus.ACTIVE, lastLoginAt: new Date() });
+      await users.update(
+        { id: user.id },
+        { passwordHash, status: UserStatus.ACTIVE, lastLoginAt: new Date() },
+      );
       const after = await users.findOneByOrFail({ id: user.id });
-      await writeAudit(manager, { actorUserId: user.id, action: 'user.accept-invitation', entityType: 'user', entityId: user.id, before: user, after });
-      const issued = await this.tokens.issue(manager, { id: after.id, agencyId: after.agencyId, role: after.role });
+      await writeAudit(manager, {
+        actorUserId: user.id,
+        action: 'user.accept-invitation',
+        entityType: 'user',
+        entityId: user.id,
+        before: user,
+        after,
+      });
+      const issued = await this.tokens.issue(manager, {
+        id: after.id,
+        agencyId: after.agencyId,
+        role: after.role,
+      });
       return { ...issued, user: after };
     });
   }

@@ -36,14 +36,22 @@ export class LoginRateLimiter {
 
   /** Refuses the attempt when either limit is already used up. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [account, client] = await Promise.all([this.perAccount.get(LoginRateLimiter.accountKey(email)), this.perIp.get(ip)]);
+    const [account, client] = await Promise.all([
+      this.perAccount.get(LoginRateLimiter.accountKey(email)),
+      this.perIp.get(ip),
+    ]);
     const blocked = [
       { res: account, max: this.perAccount.points },
       { res: client, max: this.perIp.points },
     ].filter(({ res, max }) => res !== null && res.consumedPoints >= max);
     if (blocked.length) {
-      const wait = Math.max(...blocked.map(({ res }) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)));
-      throw AppError.rateLimited(`Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, wait);
+      const wait = Math.max(
+        ...blocked.map(({ res }) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)),
+      );
+      throw AppError.rateLimited(
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+        wait,
+      );
     }
   }
 

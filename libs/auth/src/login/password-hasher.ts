@@ -26,12 +26,15 @@ export class PasswordHasher {
   /** A password a user chooses: long enough, not only one repeated character. */
   assertAcceptable(password: string, field = 'password'): void {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-      throw AppError.badInput(`The password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`, [
-        { field, message: `must be ${MIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters` },
-      ]);
+      throw AppError.badInput(
+        `The password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
+        [{ field, message: `must be ${MIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters` }],
+      );
     }
     if (new Set(password).size < 4) {
-      throw AppError.badInput('The password is too simple.', [{ field, message: 'needs at least 4 different characters' }]);
+      throw AppError.badInput('The password is too simple.', [
+        { field, message: 'needs at least 4 different characters' },
+      ]);
     }
   }
 }

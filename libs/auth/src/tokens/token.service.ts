@@ -47,12 +47,17 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AuthUser> {
     const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
     const id = Number(claims.sub);
-    if (!Number.isInteger(id) || !Number.isInteger(claims.agency) || !ROLES.has(claims.role)) throw new Error('bad claims');
+    if (!Number.isInteger(id) || !Number.isInteger(claims.agency) || !ROLES.has(claims.role))
+      throw new Error('bad claims');
     return { id, agencyId: claims.agency, role: claims.role };
   }
 
   /** Issues an access token and a new refresh token (in `familyId`'s chain, or a new chain). */
-  async issue(manager: EntityManager, user: AuthUser, familyId: string = randomUUID()): Promise<IssuedTokens> {
+  async issue(
+    manager: EntityManager,
+    user: AuthUser,
+    familyId: string = randomUUID(),
+  ): Promise<IssuedTokens> {
     const now = Date.now();
     const accessTtl = this.config.get('ACCESS_TOKEN_TTL_SECONDS');
     const refreshTtl = this.config.get('REFRESH_TOKEN_TTL_SECONDS');
@@ -60,7 +65,21 @@ export class TokenService {
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: accessTtl, algorithm: 'HS256' });
     const { token, hash } = newSecretToken();
     const refreshTokenExpiresAt = new Date(now + refreshTtl * 1000);
-    await manager.getRepository(RefreshToken).insert({ userId: user.id, tokenHash: hash, familyId, expiresAt: refreshTokenExpiresAt, revokedAt: null, rotatedAt: null });
-    return { accessToken, accessTokenExpiresAt: new Date(now + accessTtl * 1000), refreshToken: token, refreshTokenExpiresAt };
+    await manager
+      .getRepository(RefreshToken)
+      .insert({
+        userId: user.id,
+        tokenHash: hash,
+        familyId,
+        expiresAt: refreshTokenExpiresAt,
+        revokedAt: null,
+        rotatedAt: null,
+      });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now + accessTtl * 1000),
+      refreshToken: token,
+      refreshTokenExpiresAt,
+    };
   }
 }

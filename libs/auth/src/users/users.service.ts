@@ -60,16 +60,27 @@ export class UsersService {
   /** Whether `viewer` may see `user`'s e-mail: themselves, their agency's admins, national admins. */
   canSeeEmail(viewer: AuthUser | undefined, user: User): boolean {
     if (!viewer) return false;
-    return viewer.id === user.id || viewer.role === Role.ADMIN || (viewer.role === Role.AGENCY_ADMIN && viewer.agencyId === user.agencyId);
+    return (
+      viewer.id === user.id ||
+      viewer.role === Role.ADMIN ||
+      (viewer.role === Role.AGENCY_ADMIN && viewer.agencyId === user.agencyId)
+    );
   }
 
   /** Users of an agency: an agency admin sees their own agency, a national admin any. */
-  async list(viewer: AuthUser, agencyId: number | undefined, page: { first: number; after?: string; withTotalCount?: boolean }): Promise<Connection<User>> {
+  async list(
+    viewer: AuthUser,
+    agencyId: number | undefined,
+    page: { first: number; after?: string; withTotalCount?: boolean },
+  ): Promise<Connection<User>> {
     const target = agencyId ?? viewer.agencyId;
     if (viewer.role !== Role.ADMIN && target !== viewer.agencyId) {
       throw AppError.forbidden('Agency admins may list only the users of their own agency.');
     }
-    const query = this.dataSource.getRepository(User).createQueryBuilder('user').where('user.agencyId = :target', { target });
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where('user.agencyId = :target', { target });
     return paginate(query, {
       ...page,
       orderBy: [
@@ -86,7 +97,10 @@ export class UsersService {
   async invite(actor: AuthUser, data: InviteUserData): Promise<InvitationIssued> {
     let agencyId: number;
     if (actor.role === Role.ADMIN) {
-      if (data.agencyId === undefined) throw AppError.badInput('Say which agency the user joins.', [{ field: 'input.agencyId', message: 'is required for national admins' }]);
+      if (data.agencyId === undefined)
+        throw AppError.badInput('Say which agency the user joins.', [
+          { field: 'input.agencyId', message: 'is required for national admins' },
+        ]);
       agencyId = data.agencyId;
     } else if (actor.role === Role.AGENCY_ADMIN) {
       if (data.agencyId !== undefined && data.agencyId !== actor.agencyId) {
@@ -97,7 +111,10 @@ export class UsersService {
       throw AppError.forbidden('Only agency admins and national admins may invite users.');
     }
     const agency = await this.agencies.require(agencyId, 'input.agencyId');
-    if (!agency.active) throw AppError.badInput(`${agency.name} is deactivated and takes no new users.`, [{ field: 'input.agencyId', message: 'is deactivated' }]);
+    if (!agency.active)
+      throw AppError.badInput(`${agency.name} is deactivated and takes no new users.`, [
+        { field: 'input.agencyId', message: 'is deactivated' },
+      ]);
 
     const email = data.email.trim().toLowerCase();
     const { token, hash } = newSecretToken();
@@ -105,21 +122,45 @@ export class UsersService {
     const acceptUrl = `${this.config.get('PUBLIC_URL')}/invitation?token=${token}`;
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
-      const user = users.create({ agencyId, email, name: data.name, role: data.role, status: UserStatus.INVITED, passwordHash: null, lastLoginAt: null });
+      const user = users.create({
+        agencyId,
+        email,
+        name: data.name,
+        role: data.role,
+        status: UserStatus.INVITED,
+        passwordHash: null,
+        lastLoginAt: null,
+      });
       try {
         await users.insert(user);
       } catch (error) {
-        if (isDuplicateKeyError(error)) throw AppError.conflict(`A user with e-mail ${email} already exists.`);
+        if (isDuplicateKeyError(error))
+          throw AppError.conflict(`A user with e-mail ${email} already exists.`);
         throw error;
       }
-      await manager.getRepository(Invitation).insert({ userId: user.id, invitedById: actor.id, tokenHash: hash, expiresAt, acceptedAt: null });
-      await writeAudit(manager, { actorUserId: actor.id, action: 'user.invite', entityType: 'user', entityId: user.id, after: user });
+      await manager
+        .getRepository(Invitation)
+        .insert({ userId: user.id, invitedById: actor.id, tokenHash: hash, expiresAt, acceptedAt: null });
+      await writeAudit(manager, {
+        actorUserId: actor.id,
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: user.id,
+        after: user,
+      });
       await appendOutbox(manager, {
         type: 'user.invited',
         aggregateType: 'user',
         aggregateId: user.id,
         actorUserId: actor.id,
-        payload: { userId: user.id, agencyId, email, name: data.name, acceptUrl, expiresAt: expiresAt.toISOString() },
+        payload: {
+          userId: user.id,
+          agencyId,
+          email,
+          name: data.name,
+          acceptUrl,
+          expiresAt: expiresAt.toISOString(),
+        },
       });
       return { user, token, acceptUrl, expiresAt };
     });
@@ -127,19 +168,37 @@ export class UsersService {
 
   /** Disables a user and revokes their refresh tokens. Agency admins act on their own agency only. */
   async deactivate(actor: AuthUser, userId: number): Promise<User> {
-    if (actor.id === userId) throw AppError.badInput('You cannot deactivate yourself.', [{ field: 'userId', message: 'is you' }]);
+    if (actor.id === userId)
+      throw AppError.badInput('You cannot deactivate yourself.', [{ field: 'userId', message: 'is you' }]);
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
       const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw AppError.notFound('User', userId);
-      if (actor.role !== Role.ADMIN && (actor.role !== Role.AGENCY_ADMIN || before.agencyId !== actor.agencyId)) {
+      if (
+        actor.role !== Role.ADMIN &&
+        (actor.role !== Role.AGENCY_ADMIN || before.agencyId !== actor.agencyId)
+      ) {
         throw AppError.forbidden('Agency admins may deactivate only users of their own agency.');
       }
-      if (before.role === Role.ADMIN && actor.role !== Role.ADMIN) throw AppError.forbidden('Only national admins may deactivate a national admin.');
+      if (before.role === Role.ADMIN && actor.role !== Role.ADMIN)
+        throw AppError.forbidden('Only national admins may deactivate a national admin.');
       await users.update({ id: userId }, { status: UserStatus.DISABLED });
-      await manager.getRepository(RefreshToken).createQueryBuilder().update().set({ revokedAt: () => 'CURRENT_TIMESTAMP(3)' }).where('user_id = :userId AND revoked_at IS NULL', { userId }).execute();
+      await manager
+        .getRepository(RefreshToken)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: () => 'CURRENT_TIMESTAMP(3)' })
+        .where('user_id = :userId AND revoked_at IS NULL', { userId })
+        .execute();
       const after = await users.findOneByOrFail({ id: userId });
-      await writeAudit(manager, { actorUserId: actor.id, action: 'user.deactivate', entityType: 'user', entityId: userId, before, after });
+      await writeAudit(manager, {
+        actorUserId: actor.id,
+        action: 'user.deactivate',
+        entityType: 'user',
+        entityId: userId,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -150,15 +209,34 @@ export class UsersService {
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
       const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
-      if (before.status === UserStatus.DISABLED) throw AppError.badInput('A deactivated user cannot coordinate a hub.', [{ field: 'userId', message: 'is deactivated' }]);
+      if (!before)
+        throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
+      if (before.status === UserStatus.DISABLED)
+        throw AppError.badInput('A deactivated user cannot coordinate a hub.', [
+          { field: 'userId', message: 'is deactivated' },
+        ]);
       if (before.role === Role.AGENCY_ADMIN || before.role === Role.ADMIN) {
-        throw AppError.conflict(`User ${userId} is ${before.role}; a user has one role, so make them a MEMBER first.`);
+        throw AppError.conflict(
+          `User ${userId} is ${before.role}; a user has one role, so make them a MEMBER first.`,
+        );
       }
-      await manager.createQueryBuilder().insert().into(NetworkCoordinator).values({ networkId, userId }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NetworkCoordinator)
+        .values({ networkId, userId })
+        .orIgnore()
+        .execute();
       if (before.role !== Role.COORDINATOR) await users.update({ id: userId }, { role: Role.COORDINATOR });
       const after = await users.findOneByOrFail({ id: userId });
-      await writeAudit(manager, { actorUserId: actor.id, action: 'network.assign-coordinator', entityType: 'user', entityId: userId, before, after: { ...after, networkId } });
+      await writeAudit(manager, {
+        actorUserId: actor.id,
+        action: 'network.assign-coordinator',
+        entityType: 'user',
+        entityId: userId,
+        before,
+        after: { ...after, networkId },
+      });
       return after;
     });
   }
@@ -168,13 +246,22 @@ export class UsersService {
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
       const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
+      if (!before)
+        throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
       const removed = await manager.getRepository(NetworkCoordinator).delete({ networkId, userId });
       if (!removed.affected) throw AppError.notFound(`Coordinator ${userId} of network`, networkId);
       const remaining = await manager.getRepository(NetworkCoordinator).countBy({ userId });
-      if (remaining === 0 && before.role === Role.COORDINATOR) await users.update({ id: userId }, { role: Role.MEMBER });
+      if (remaining === 0 && before.role === Role.COORDINATOR)
+        await users.update({ id: userId }, { role: Role.MEMBER });
       const after = await users.findOneByOrFail({ id: userId });
-      await writeAudit(manager, { actorUserId: actor.id, action: 'network.remove-coordinator', entityType: 'user', entityId: userId, before: { ...before, networkId }, after });
+      await writeAudit(manager, {
+        actorUserId: actor.id,
+        action: 'network.remove-coordinator',
+        entityType: 'user',
+        entityId: userId,
+        before: { ...before, networkId },
+        after,
+      });
       return after;
     });
   }
@@ -185,14 +272,20 @@ export class UsersService {
     if (networkIds.length === 0) return result;
     const rows = await this.dataSource
       .getRepository(NetworkCoordinator)
-      .find({ where: { networkId: In([...networkIds]) }, relations: { user: true }, order: { assignedAt: 'ASC' } });
+      .find({
+        where: { networkId: In([...networkIds]) },
+        relations: { user: true },
+        order: { assignedAt: 'ASC' },
+      });
     for (const row of rows) if (row.user) result.get(row.networkId)?.push(row.user);
     return result;
   }
 
   /** Ids of the hubs a user coordinates. */
   async coordinatedNetworkIds(userId: number): Promise<number[]> {
-    const rows = await this.dataSource.getRepository(NetworkCoordinator).find({ where: { userId }, select: { networkId: true } });
+    const rows = await this.dataSource
+      .getRepository(NetworkCoordinator)
+      .find({ where: { userId }, select: { networkId: true } });
     return rows.map((r) => r.networkId);
   }
 }

@@ -1,0 +1,53 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { TEST_PASSWORD } from '@jipp/testing';
+import type { DataSource } from 'typeorm';
+import { startApi } from '../src/bootstrap';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }>;
+}
+
+/** A running api on a free port, with its data source and GraphQL helpers. */
+export interface TestApi {
+  app: NestFastifyApplication;
+  url: string;
+  dataSource: DataSource;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>>;
+  login(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const app = await startApi({ port: 0 });
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const gql: TestApi['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+  const login = async (email: string, password = TEST_PASSWORD): Promise<string> => {
+    const res = await gql<{ login: { accessToken: string } }>(
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      { input: { email, password } },
+    );
+    if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
+    return res.data.login.accessToken;
+  };
+  return { app, url, dataSource, gql, login, close: () => app.close() };
+}
+
+/** The `extensions.code` of the first error. */
+export function errorCode(res: GqlResponse): unknown {
+  return res.errors?.[0]?.extensions?.['code'];
+}
