@@ -65,16 +65,14 @@ export class TokenService {
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: accessTtl, algorithm: 'HS256' });
     const { token, hash } = newSecretToken();
     const refreshTokenExpiresAt = new Date(now + refreshTtl * 1000);
-    await manager
-      .getRepository(RefreshToken)
-      .insert({
-        userId: user.id,
-        tokenHash: hash,
-        familyId,
-        expiresAt: refreshTokenExpiresAt,
-        revokedAt: null,
-        rotatedAt: null,
-      });
+    await manager.getRepository(RefreshToken).insert({
+      userId: user.id,
+      tokenHash: hash,
+      familyId,
+      expiresAt: refreshTokenExpiresAt,
+      revokedAt: null,
+      rotatedAt: null,
+    });
     return {
       accessToken,
       accessTokenExpiresAt: new Date(now + accessTtl * 1000),

@@ -270,13 +270,11 @@ export class UsersService {
   async coordinatorsOf(networkIds: readonly number[]): Promise<Map<number, User[]>> {
     const result = new Map<number, User[]>(networkIds.map((id) => [id, []]));
     if (networkIds.length === 0) return result;
-    const rows = await this.dataSource
-      .getRepository(NetworkCoordinator)
-      .find({
-        where: { networkId: In([...networkIds]) },
-        relations: { user: true },
-        order: { assignedAt: 'ASC' },
-      });
+    const rows = await this.dataSource.getRepository(NetworkCoordinator).find({
+      where: { networkId: In([...networkIds]) },
+      relations: { user: true },
+      order: { assignedAt: 'ASC' },
+    });
     for (const row of rows) if (row.user) result.get(row.networkId)?.push(row.user);
     return result;
   }
