@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../errors/app-error';
 import { queryDepth } from './query-depth';
@@ -32,13 +33,20 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxDepth) {
             throw AppError.badInput(`Query is too deep: depth ${depth}, at most ${limits.maxDepth} allowed.`);
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [paginationAwareEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [paginationAwareEstimator],
+            });
+          } catch (error) {
+            // the variables are coerced here, before execution: a bad value is the caller's mistake
+            if (error instanceof GraphQLError) throw AppError.badInput(error.message);
+            throw error;
+          }
           if (cost > limits.maxCost) {
             throw AppError.badInput(
               `Query is too expensive: cost ${cost}, at most ${limits.maxCost} allowed. Ask for fewer items per page or fewer nested lists.`,
