@@ -7,7 +7,8 @@ bash scripts/ensure-deps.sh
 bash scripts/services.sh
 npm run build --silent
 node dist/apps/cli/src/main.js migrate
-node dist/apps/cli/src/main.js seed --demo
+# the CLI prints the demo logins (from DEMO_USERS); keep that line for the banner
+LOGINS="$(node dist/apps/cli/src/main.js seed --demo | tee /dev/stderr | sed -n 's/^\[cli\] demo users //p')"
 PORT="${PORT:-3000}"
 pids=()
 cleanup() { echo; echo "[demo] stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -21,11 +22,7 @@ cat <<INFO
     GraphQL sandbox  http://localhost:$PORT/graphql
     Health           http://localhost:$PORT/health/ready
     Metrics          http://localhost:$PORT/metrics
-  Demo logins (password: jipp-demo-2026)
-    admin@jipp.demo               ADMIN (KemenPANRB)
-    koordinator.jatim@jipp.demo   COORDINATOR (JIPP Jawa Timur)
-    admin.banyuwangi@jipp.demo    AGENCY_ADMIN (Pemkab Banyuwangi)
-    anggota.banyuwangi@jipp.demo  MEMBER (Pemkab Banyuwangi)
+  Demo logins $LOGINS
   Ctrl-C stops api and worker.
 
 INFO

@@ -9,7 +9,6 @@ import {
   CoreConfigModule,
   DatabaseModule,
   LoggingModule,
-  QueueModule,
   RedisModule,
   validationExceptionFactory,
 } from '@jipp/core';
@@ -32,7 +31,6 @@ import { UsersResolver } from './users/users.resolver';
     LoggingModule,
     DatabaseModule,
     RedisModule,
-    QueueModule,
     MetricsModule,
     TerminusModule,
     RegionsModule,

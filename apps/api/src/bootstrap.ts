@@ -1,6 +1,6 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig } from '@jipp/core';
+import { AppConfig, loadEnvironment } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { MetricsService } from './metrics/metrics.service';
@@ -13,11 +13,7 @@ export interface ApiOptions {
 
 /** Builds and starts the api: Fastify, pino logging, metrics hooks, graceful shutdown. */
 export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    trustProxy: process.env['TRUST_PROXY'] === 'true',
-    bodyLimit: 1024 * 1024,
-    genReqId: () => '',
-  });
+  const adapter = new FastifyAdapter({ trustProxy: loadEnvironment().TRUST_PROXY, bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     bufferLogs: options.bufferLogs ?? true,
   });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { exitOnStartupFailure } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { startApi } from './bootstrap';
 
@@ -7,10 +8,4 @@ startApi()
     const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
     app.get(Logger).log(`api ready on ${url}/graphql`);
   })
-  .catch((error: unknown) => {
-    // configuration errors are one clear line; anything else with its stack
-    const message =
-      error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
-    console.error('[api] failed to start:', message);
-    process.exit(1);
-  });
+  .catch(exitOnStartupFailure('api'));

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ApiModule } from './api.module';
+import { schemaFileText } from './graphql/schema-file';
 
 /** Writes the schema the code generates to the given file (the committed `apps/api/schema.gql`). */
 async function main(target: string): Promise<void> {
@@ -13,7 +13,7 @@ async function main(target: string): Promise<void> {
   });
   await app.init();
   const { schema } = app.get(GraphQLSchemaHost);
-  writeFileSync(target, `${printSchema(lexicographicSortSchema(schema))}\n`);
+  writeFileSync(target, schemaFileText(schema));
   await app.close();
   console.log(`[schema] written to ${target}`);
 }

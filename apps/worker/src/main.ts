@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { exitOnStartupFailure } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -11,9 +12,4 @@ async function main(): Promise<void> {
   app.get(Logger).log('worker ready: processing queues');
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof Error && error.message.startsWith('Invalid configuration') ? error.message : error;
-  console.error('[worker] failed to start:', message);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure('worker'));

@@ -2,6 +2,8 @@
 export const PROVINCE_CODE = /^\d{2}$/;
 /** `35.10` */
 export const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+/** Either: `35` or `35.10` */
+export const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 
 export function isProvinceCode(code: string): boolean {
   return PROVINCE_CODE.test(code);

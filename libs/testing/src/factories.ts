@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
-import { Agency, AgencyType } from '@jipp/agencies';
+import { Agency } from '@jipp/agencies';
 import { NetworkCoordinator, User, UserStatus } from '@jipp/auth';
 import { Role } from '@jipp/core';
 import type { DataSource } from 'typeorm';
@@ -16,23 +16,6 @@ export function unique(prefix = 't'): string {
 /** A seeded agency by short name, e.g. `Pemkab Banyuwangi`. */
 export async function seededAgency(dataSource: DataSource, shortName: string): Promise<Agency> {
   return dataSource.getRepository(Agency).findOneByOrFail({ shortName });
-}
-
-/** A new national body (no region constraints), for tests that need an agency of their own. */
-export async function createAgency(dataSource: DataSource, overrides: Partial<Agency> = {}): Promise<Agency> {
-  const repo = dataSource.getRepository(Agency);
-  const agency = repo.create({
-    name: unique('Lembaga Uji'),
-    shortName: null,
-    type: AgencyType.LEMBAGA,
-    regionCode: '31',
-    provinceCode: '31',
-    parentId: null,
-    active: true,
-    ...overrides,
-  });
-  await repo.insert(agency);
-  return agency;
 }
 
 /** A new active user with the test password; coordinators get their hubs. */

@@ -54,12 +54,11 @@ export class AgenciesResolver {
   @Mutation(() => Agency, {
     description: 'Deactivates an agency: it stays in history but takes no new users or hubs.',
   })
-  async deactivateAgency(
+  deactivateAgency(
     @CurrentUser() user: AuthUser,
     @Args('id', { type: () => Int }) id: number,
   ): Promise<Agency> {
-    const agency = await this.agencyService.get(id);
-    return agency.active ? this.agencyService.update(user, id, agency.version, { active: false }) : agency;
+    return this.agencyService.deactivate(user, id);
   }
 
   @ResolveField(() => Province)

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { AgencyType } from '@jipp/agencies';
 import { ConnectionArgs } from '@jipp/core';
+import { PROVINCE_CODE, REGION_CODE } from '@jipp/regions';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,8 +18,6 @@ import {
 } from 'class-validator';
 import { Trim } from '../common/trim';
 
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
-
 @InputType()
 export class AgencyFilterInput {
   @Field(() => [AgencyType], { nullable: true })
@@ -29,7 +28,7 @@ export class AgencyFilterInput {
 
   @Field({ nullable: true, description: 'Province code, e.g. "35".' })
   @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'provinceCode must be a two-digit province code' })
+  @Matches(PROVINCE_CODE, { message: 'provinceCode must be a two-digit province code' })
   provinceCode?: string;
 
   @Field({ nullable: true, description: 'Exact region (province or regency) code, e.g. "35.10".' })

@@ -47,18 +47,16 @@ export class MetricsService {
   }
 
   apolloPlugin(): ApolloServerPlugin {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const metrics = this;
     return {
-      async requestDidStart() {
+      requestDidStart: async () => {
         const started = process.hrtime.bigint();
         return {
-          async willSendResponse({ operationName, errors }) {
+          willSendResponse: async ({ operationName, errors }) => {
             // operation names are client-chosen: keep the label set bounded
             const operation =
               operationName && /^[A-Za-z0-9_]{1,40}$/.test(operationName) ? operationName : 'anonymous';
-            metrics.graphqlOperations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
-            metrics.graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+            this.graphqlOperations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+            this.graphqlDuration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           },
         };
       },

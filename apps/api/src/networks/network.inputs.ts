@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ConnectionArgs } from '@jipp/core';
+import { PROVINCE_CODE } from '@jipp/regions';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -31,7 +32,7 @@ export class CreateNetworkInput {
 
   @Field({ nullable: true, description: 'The province the hub covers; omit for a national network.' })
   @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'provinceCode must be a two-digit province code' })
+  @Matches(PROVINCE_CODE, { message: 'provinceCode must be a two-digit province code' })
   provinceCode?: string;
 
   @Field(() => [Int], { nullable: true, description: 'Initial member agencies.' })

@@ -1,17 +1,10 @@
 import { Args, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Agency, AgencyByIdLoader } from '@jipp/agencies';
 import { User, UsersService } from '@jipp/auth';
-import {
-  CurrentUser,
-  Role,
-  Roles,
-  type AuthUser,
-  type GraphqlContext,
-  type Role as RoleType,
-} from '@jipp/core';
+import { CurrentUser, Role, Roles, type AuthUser, type GraphqlContext } from '@jipp/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldRequested } from '../common/requested-fields';
-import { InviteUserInput, UsersArgs } from './user.inputs';
+import { InvitableRole, InviteUserInput, UsersArgs } from './user.inputs';
 import { InvitationPayload, UserConnection } from './user.types';
 
 @Resolver(() => User)
@@ -48,7 +41,7 @@ export class UsersResolver {
   ): Promise<InvitationPayload> {
     return this.users.invite(user, {
       ...input,
-      role: input.role as unknown as RoleType.MEMBER | RoleType.AGENCY_ADMIN,
+      role: input.role === InvitableRole.AGENCY_ADMIN ? Role.AGENCY_ADMIN : Role.MEMBER,
     });
   }
 

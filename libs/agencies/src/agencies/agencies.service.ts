@@ -4,13 +4,13 @@ import {
   AppError,
   type AuthUser,
   type Connection,
-  isDuplicateKeyError,
+  conflictOnDuplicate,
   paginate,
   runInTransaction,
   writeAudit,
 } from '@jipp/core';
 import { RegionsService } from '@jipp/regions';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { regionMismatch, isOnePerRegion } from './agency-rules';
 import { AgencyType } from './agency-type';
 import { Agency } from './agency.entity';
@@ -135,7 +135,10 @@ export class AgenciesService {
         parentId: data.parentId ?? null,
         active: true,
       });
-      await this.insertUnique(manager, agency);
+      await conflictOnDuplicate(
+        () => manager.getRepository(Agency).insert(agency),
+        `An agency named "${agency.name}" already exists.`,
+      );
       await writeAudit(manager, {
         actorUserId: actor?.id ?? null,
         action: 'agency.create',
@@ -170,23 +173,21 @@ export class AgenciesService {
       if (data.shortName !== undefined) changes.shortName = data.shortName;
       if (data.parentId !== undefined) changes.parentId = data.parentId;
       if (data.active !== undefined) changes.active = data.active;
-      try {
-        const result = await repo
-          .createQueryBuilder()
-          .update(Agency)
-          .set({ ...changes, version: () => 'version + 1' })
-          .where('id = :id AND version = :version', { id, version: expectedVersion })
-          .execute();
-        if (result.affected !== 1) {
-          throw AppError.conflict(
-            `Agency ${id} was changed by someone else (your version ${expectedVersion}, current ${before.version}). Reload it and try again.`,
-            { currentVersion: before.version },
-          );
-        }
-      } catch (error) {
-        if (isDuplicateKeyError(error))
-          throw AppError.conflict(`An agency named "${data.name}" already exists.`);
-        throw error;
+      const result = await conflictOnDuplicate(
+        () =>
+          repo
+            .createQueryBuilder()
+            .update(Agency)
+            .set({ ...changes, version: () => 'version + 1' })
+            .where('id = :id AND version = :version', { id, version: expectedVersion })
+            .execute(),
+        `An agency named "${data.name}" already exists.`,
+      );
+      if (result.affected !== 1) {
+        throw AppError.conflict(
+          `Agency ${id} was changed by someone else (your version ${expectedVersion}, current ${before.version}). Reload it and try again.`,
+          { currentVersion: before.version },
+        );
       }
       const after = await repo.findOneByOrFail({ id });
       await writeAudit(manager, {
@@ -201,13 +202,9 @@ export class AgenciesService {
     });
   }
 
-  private async insertUnique(manager: EntityManager, agency: Agency): Promise<void> {
-    try {
-      await manager.getRepository(Agency).insert(agency);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw AppError.conflict(`An agency named "${agency.name}" already exists.`);
-      throw error;
-    }
+  /** Deactivates an agency; an inactive one is returned as it is (idempotent). */
+  async deactivate(actor: AuthUser, id: number): Promise<Agency> {
+    const agency = await this.get(id);
+    return agency.active ? this.update(actor, id, agency.version, { active: false }) : agency;
   }
 }

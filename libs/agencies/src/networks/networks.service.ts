@@ -4,7 +4,8 @@ import {
   AppError,
   type AuthUser,
   type Connection,
-  isDuplicateKeyError,
+  conflictOnDuplicate,
+  insertIgnore,
   paginate,
   runInTransaction,
   writeAudit,
@@ -108,15 +109,10 @@ export class NetworksService {
       const network = manager
         .getRepository(Network)
         .create({ name: data.name, slug: data.slug, provinceCode: data.provinceCode ?? null });
-      try {
-        await manager.getRepository(Network).insert(network);
-      } catch (error) {
-        if (isDuplicateKeyError(error))
-          throw AppError.conflict(
-            `A network named "${data.name}" or with slug "${data.slug}" already exists.`,
-          );
-        throw error;
-      }
+      await conflictOnDuplicate(
+        () => manager.getRepository(Network).insert(network),
+        `A network named "${data.name}" or with slug "${data.slug}" already exists.`,
+      );
       if (agencyIds.length) {
         await manager
           .getRepository(NetworkMember)
@@ -139,14 +135,11 @@ export class NetworksService {
     const ids = [...new Set(agencyIds)];
     await this.requireAgencies(ids, 'agencyIds');
     return runInTransaction(this.dataSource, async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(NetworkMember)
-        .values(ids.map((agencyId) => ({ networkId, agencyId })))
-        .orIgnore()
-        .execute();
-      const added = (result.raw as { affectedRows?: number }).affectedRows ?? 0;
+      const added = await insertIgnore(
+        manager,
+        NetworkMember,
+        ids.map((agencyId) => ({ networkId, agencyId })),
+      );
       await writeAudit(manager, {
         actorUserId: actor.id,
         action: 'network.add-members',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, AppError, REDIS_CLIENT } from '@jipp/core';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 
 /**
  * Counts failed logins per account and per client IP in Redis (shared by every api node). Once a
@@ -36,18 +36,18 @@ export class LoginRateLimiter {
 
   /** Refuses the attempt when either limit is already used up. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [account, client] = await Promise.all([
+    const used = await Promise.all([
       this.perAccount.get(LoginRateLimiter.accountKey(email)),
       this.perIp.get(ip),
     ]);
-    const blocked = [
-      { res: account, max: this.perAccount.points },
-      { res: client, max: this.perIp.points },
-    ].filter(({ res, max }) => res !== null && res.consumedPoints >= max);
-    if (blocked.length) {
-      const wait = Math.max(
-        ...blocked.map(({ res }) => Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)),
-      );
+    const waitMs = Math.max(
+      0,
+      ...[this.perAccount, this.perIp].map((limiter, i) =>
+        (used[i]?.consumedPoints ?? 0) >= limiter.points ? (used[i]?.msBeforeNext ?? 0) : 0,
+      ),
+    );
+    if (waitMs > 0) {
+      const wait = Math.ceil(waitMs / 1000);
       throw AppError.rateLimited(
         `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
         wait,

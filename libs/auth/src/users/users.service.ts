@@ -5,7 +5,8 @@ import {
   AppConfig,
   AppError,
   appendOutbox,
-  isDuplicateKeyError,
+  conflictOnDuplicate,
+  insertIgnore,
   paginate,
   Role,
   runInTransaction,
@@ -13,7 +14,7 @@ import {
   type AuthUser,
   type Connection,
 } from '@jipp/core';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { Invitation } from '../tokens/invitation.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { newSecretToken } from '../tokens/secret-token';
@@ -131,13 +132,7 @@ export class UsersService {
         passwordHash: null,
         lastLoginAt: null,
       });
-      try {
-        await users.insert(user);
-      } catch (error) {
-        if (isDuplicateKeyError(error))
-          throw AppError.conflict(`A user with e-mail ${email} already exists.`);
-        throw error;
-      }
+      await conflictOnDuplicate(() => users.insert(user), `A user with e-mail ${email} already exists.`);
       await manager
         .getRepository(Invitation)
         .insert({ userId: user.id, invitedById: actor.id, tokenHash: hash, expiresAt, acceptedAt: null });
@@ -185,11 +180,7 @@ export class UsersService {
       await users.update({ id: userId }, { status: UserStatus.DISABLED });
       await manager
         .getRepository(RefreshToken)
-        .createQueryBuilder()
-        .update()
-        .set({ revokedAt: () => 'CURRENT_TIMESTAMP(3)' })
-        .where('user_id = :userId AND revoked_at IS NULL', { userId })
-        .execute();
+        .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       const after = await users.findOneByOrFail({ id: userId });
       await writeAudit(manager, {
         actorUserId: actor.id,
@@ -220,13 +211,7 @@ export class UsersService {
           `User ${userId} is ${before.role}; a user has one role, so make them a MEMBER first.`,
         );
       }
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(NetworkCoordinator)
-        .values({ networkId, userId })
-        .orIgnore()
-        .execute();
+      await insertIgnore(manager, NetworkCoordinator, { networkId, userId });
       if (before.role !== Role.COORDINATOR) await users.update({ id: userId }, { role: Role.COORDINATOR });
       const after = await users.findOneByOrFail({ id: userId });
       await writeAudit(manager, {

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from './app-config';
+import { ENV_FILES } from './env-files';
 import { validateEnvironment } from './environment';
 
 /**
@@ -17,7 +18,7 @@ export class CoreConfigModule {
         ConfigModule.forRoot({
           isGlobal: true,
           cache: true,
-          envFilePath: ['.env', '.env.services'],
+          envFilePath: ENV_FILES,
           validate: validateEnvironment,
         }),
       ],

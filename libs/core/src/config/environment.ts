@@ -31,6 +31,11 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** Trust X-Forwarded-* headers (client IP for login limits) when behind a load balancer. */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
   @Matches(/^mysql:\/\/[^\s]+$/, {
     message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
   })

@@ -35,9 +35,6 @@ export function formatGraphqlError(
     originalError: _originalError,
     ...extensions
   } = formatted.extensions ?? {};
-  void _stack;
-  void _exception;
-  void _originalError;
 
   if (code && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };

@@ -49,11 +49,8 @@ export async function paginate<T extends ObjectLiteral>(
 
   query.orderBy();
   for (const key of orderBy) query.addOrderBy(key.column, key.direction);
-  const rows = await query
-    .take(undefined)
-    .skip(undefined)
-    .limit(first + 1)
-    .getMany();
+  // `limit` is SQL LIMIT: callers page over one row per entity (no to-many joins)
+  const rows = await query.limit(first + 1).getMany();
 
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(orderBy.map((k) => k.value(node))) }));
