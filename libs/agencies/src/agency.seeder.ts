@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertIgnore } from '@jipp/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RegencyKind, RegionLevel, RegionsService } from '@jipp/regions';
 import type { DataSource } from 'typeorm';
@@ -65,14 +66,12 @@ export class AgencySeeder {
     for (const body of NATIONAL_AGENCIES) rows.push({ ...body, regionCode: '31', provinceCode: '31' });
 
     return this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Agency)
-        .values(rows.map((r) => ({ ...r, active: true })))
-        .orIgnore()
-        .execute();
-      await manager.createQueryBuilder().insert().into(Network).values(SEED_HUBS).orIgnore().execute();
+      await insertIgnore(
+        manager,
+        Agency,
+        rows.map((r) => ({ ...r, active: true })),
+      );
+      await insertIgnore(manager, Network, SEED_HUBS);
       for (const hub of SEED_HUBS) {
         const network = await manager.getRepository(Network).findOneByOrFail({ slug: hub.slug });
         await manager.query(

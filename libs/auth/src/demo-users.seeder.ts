@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Agency, Network } from '@jipp/agencies';
-import { Role } from '@jipp/core';
+import { insertIgnore, Role } from '@jipp/core';
 import type { DataSource } from 'typeorm';
 import { PasswordHasher } from './login/password-hasher';
 import { NetworkCoordinator } from './users/network-coordinator.entity';
@@ -54,30 +54,18 @@ export class DemoUsersSeeder {
         const agency = await manager
           .getRepository(Agency)
           .findOneByOrFail({ shortName: demo.agencyShortName });
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(User)
-          .values({
-            email: demo.email,
-            name: demo.name,
-            role: demo.role,
-            agencyId: agency.id,
-            passwordHash,
-            status: UserStatus.ACTIVE,
-          })
-          .orIgnore()
-          .execute();
+        await insertIgnore(manager, User, {
+          email: demo.email,
+          name: demo.name,
+          role: demo.role,
+          agencyId: agency.id,
+          passwordHash,
+          status: UserStatus.ACTIVE,
+        });
         if ('hubSlug' in demo) {
           const user = await manager.getRepository(User).findOneByOrFail({ email: demo.email });
           const hub = await manager.getRepository(Network).findOneByOrFail({ slug: demo.hubSlug });
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into(NetworkCoordinator)
-            .values({ networkId: hub.id, userId: user.id })
-            .orIgnore()
-            .execute();
+          await insertIgnore(manager, NetworkCoordinator, { networkId: hub.id, userId: user.id });
         }
       }
     });
