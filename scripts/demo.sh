@@ -11,7 +11,13 @@ node dist/apps/cli/src/main.js migrate
 LOGINS="$(node dist/apps/cli/src/main.js seed --demo | tee /dev/stderr | sed -n 's/^\[cli\] demo users //p')"
 PORT="${PORT:-3000}"
 pids=()
-cleanup() { echo; echo "[demo] stopping"; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "[demo] stopping"
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  exit 0
+}
 trap cleanup INT TERM EXIT
 PORT="$PORT" node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/worker/src/main.js & pids+=($!)
