@@ -28,6 +28,8 @@ const shared: Config = {
 
 const config: Config = {
   cacheDirectory: '<rootDir>/.jest-cache',
+  // a global option: Jest ignores it inside a project. Boots, argon2 and CLI runs take seconds.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -36,7 +38,6 @@ const config: Config = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };
