@@ -1,6 +1,6 @@
 import { Agency } from '@jipp/agencies';
 import { AuditLog, Role } from '@jipp/core';
-import { createUser, seededAgency, unique } from '@jipp/testing';
+import { unique } from '@jipp/testing';
 import { errorCode, startTestApi, type TestApi } from './api-harness';
 
 const CREATE =
@@ -15,14 +15,8 @@ describe('agencies (GraphQL)', () => {
   let memberToken: string;
   beforeAll(async () => {
     api = await startTestApi();
-    const kemenpan = await seededAgency(api.dataSource, 'KemenPANRB');
-    adminToken = await api.login(
-      (await createUser(api.dataSource, { agencyId: kemenpan.id, role: Role.ADMIN })).email,
-    );
-    const banyuwangi = await seededAgency(api.dataSource, 'Pemkab Banyuwangi');
-    memberToken = await api.login(
-      (await createUser(api.dataSource, { agencyId: banyuwangi.id, role: Role.AGENCY_ADMIN })).email,
-    );
+    adminToken = (await api.signInAs(Role.ADMIN, 'KemenPANRB')).token;
+    memberToken = (await api.signInAs(Role.AGENCY_ADMIN, 'Pemkab Banyuwangi')).token;
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { TEST_PASSWORD } from '@jipp/testing';
+import type { User } from '@jipp/auth';
+import type { Role } from '@jipp/core';
+import { createUser, seededAgency, TEST_PASSWORD } from '@jipp/testing';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../src/bootstrap';
 
@@ -21,6 +23,8 @@ export interface TestApi {
     token?: string,
   ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
+  /** A new user of a seeded agency (by short name), signed in. */
+  signInAs(role: Role, agencyShortName: string): Promise<{ user: User; token: string }>;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,12 @@ export async function startTestApi(): Promise<TestApi> {
     if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
     return res.data.login.accessToken;
   };
-  return { app, url, dataSource, gql, login, close: () => app.close() };
+  const signInAs = async (role: Role, agencyShortName: string): Promise<{ user: User; token: string }> => {
+    const agency = await seededAgency(dataSource, agencyShortName);
+    const user = await createUser(dataSource, { agencyId: agency.id, role });
+    return { user, token: await login(user.email) };
+  };
+  return { app, url, dataSource, gql, login, signInAs, close: () => app.close() };
 }
 
 /** The `extensions.code` of the first error. */

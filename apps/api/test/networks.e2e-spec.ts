@@ -7,10 +7,7 @@ describe('networks (GraphQL)', () => {
   let adminToken: string;
   beforeAll(async () => {
     api = await startTestApi();
-    const kemenpan = await seededAgency(api.dataSource, 'KemenPANRB');
-    adminToken = await api.login(
-      (await createUser(api.dataSource, { agencyId: kemenpan.id, role: Role.ADMIN })).email,
-    );
+    adminToken = (await api.signInAs(Role.ADMIN, 'KemenPANRB')).token;
   });
   afterAll(() => api.close());
 

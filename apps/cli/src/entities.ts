@@ -1,7 +1,8 @@
 import { Agency, Network, NetworkMember } from '@jipp/agencies';
 import { Invitation, NetworkCoordinator, RefreshToken, User } from '@jipp/auth';
-import { AuditLog, OutboxEvent } from '@jipp/core';
+import { AuditLog, buildDataSourceOptions, OutboxEvent } from '@jipp/core';
 import { Region } from '@jipp/regions';
+import { DataSource } from 'typeorm';
 
 /** Every entity of the platform: what the migrations must describe. */
 export const ALL_ENTITIES = [
@@ -16,3 +17,8 @@ export const ALL_ENTITIES = [
   AuditLog,
   OutboxEvent,
 ];
+
+/** A data source that knows every entity, outside Nest (TypeORM CLI, schema checks). */
+export function createFullDataSource(url: string, poolSize = 2): DataSource {
+  return new DataSource(buildDataSourceOptions({ url, poolSize, logQueries: false, entities: ALL_ENTITIES }));
+}

@@ -1,6 +1,4 @@
-import { buildDataSourceOptions } from '@jipp/core';
-import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from './entities';
+import { createFullDataSource } from './entities';
 
 /**
  * The migrated database must hold every table and column the entities describe, and nothing they
@@ -9,14 +7,7 @@ import { ALL_ENTITIES } from './entities';
  */
 describe('migrations', () => {
   it('create exactly the tables and columns of the entities', async () => {
-    const dataSource = new DataSource(
-      buildDataSourceOptions({
-        url: process.env['DATABASE_URL']!,
-        poolSize: 1,
-        logQueries: false,
-        entities: ALL_ENTITIES,
-      }),
-    );
+    const dataSource = createFullDataSource(process.env['DATABASE_URL']!, 1);
     await dataSource.initialize();
     try {
       const rows: Array<{ table: string; column: string }> = await dataSource.query(

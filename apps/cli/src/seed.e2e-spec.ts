@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildDataSourceOptions } from '@jipp/core';
-import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from './entities';
+import { createFullDataSource } from './entities';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '../../../dist/apps/cli/src/main.js');
@@ -11,14 +9,7 @@ const CLI = join(__dirname, '../../../dist/apps/cli/src/main.js');
 /** The real CLI, built by the test run's global setup, against this run's database. */
 describe('cli seed', () => {
   it('is idempotent: a second `seed --demo` succeeds and changes no counts', async () => {
-    const dataSource = new DataSource(
-      buildDataSourceOptions({
-        url: process.env['DATABASE_URL']!,
-        poolSize: 1,
-        logQueries: false,
-        entities: ALL_ENTITIES,
-      }),
-    );
+    const dataSource = createFullDataSource(process.env['DATABASE_URL']!, 1);
     await dataSource.initialize();
     // only rows the seed owns: other test files add agencies, users and members at the same time
     const queries = [

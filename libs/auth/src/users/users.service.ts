@@ -14,13 +14,16 @@ import {
   type AuthUser,
   type Connection,
 } from '@jipp/core';
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { Invitation } from '../tokens/invitation.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { newSecretToken } from '../tokens/secret-token';
 import { NetworkCoordinator } from './network-coordinator.entity';
 import { UserStatus } from './user-status';
 import { User } from './user.entity';
+
+const unknownUser = (userId: number) => (): AppError =>
+  AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
 
 export interface InviteUserData {
   email: string;
@@ -167,8 +170,7 @@ export class UsersService {
       throw AppError.badInput('You cannot deactivate yourself.', [{ field: 'userId', message: 'is you' }]);
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
-      const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw AppError.notFound('User', userId);
+      const before = await this.lockUser(manager, userId, () => AppError.notFound('User', userId));
       if (
         actor.role !== Role.ADMIN &&
         (actor.role !== Role.AGENCY_ADMIN || before.agencyId !== actor.agencyId)
@@ -199,9 +201,7 @@ export class UsersService {
     await this.networks.require(networkId);
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
-      const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!before)
-        throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
+      const before = await this.lockUser(manager, userId, unknownUser(userId));
       if (before.status === UserStatus.DISABLED)
         throw AppError.badInput('A deactivated user cannot coordinate a hub.', [
           { field: 'userId', message: 'is deactivated' },
@@ -230,9 +230,7 @@ export class UsersService {
   async removeCoordinator(actor: AuthUser, networkId: number, userId: number): Promise<User> {
     return runInTransaction(this.dataSource, async (manager) => {
       const users = manager.getRepository(User);
-      const before = await users.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!before)
-        throw AppError.badInput(`Unknown user ${userId}.`, [{ field: 'userId', message: 'is not a user' }]);
+      const before = await this.lockUser(manager, userId, unknownUser(userId));
       const removed = await manager.getRepository(NetworkCoordinator).delete({ networkId, userId });
       if (!removed.affected) throw AppError.notFound(`Coordinator ${userId} of network`, networkId);
       const remaining = await manager.getRepository(NetworkCoordinator).countBy({ userId });
@@ -249,6 +247,15 @@ export class UsersService {
       });
       return after;
     });
+  }
+
+  /** The user row, locked for this transaction; `missing()` is thrown when there is none. */
+  private async lockUser(manager: EntityManager, userId: number, missing: () => AppError): Promise<User> {
+    const user = await manager
+      .getRepository(User)
+      .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw missing();
+    return user;
   }
 
   /** Coordinators of each hub, for a DataLoader. */
