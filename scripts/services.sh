@@ -33,7 +33,7 @@ wait_port() {
   done
 }
 
-# host and port of a URL such as mysql://u:p@host:3306/db or redis://host:6379/0
+# host and port of a URL such as mysql://u:p@host:3306/db, mariadb://... or redis://host:6379/0
 url_host() { echo "$1" | sed -E 's#^[a-z0-9+]+://([^@/]*@)?\[?([^]:/]+)\]?.*#\2#'; }
 url_port() {
   local p
@@ -103,11 +103,11 @@ admin_sql() {
   client="$(command -v mariadb || command -v mysql || true)"
   if [ -n "$client" ]; then
     if "$client" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
-      "$client" -uroot -e "$1"
+      "$client" -N -B -uroot -e "$1"
       return
     fi
     if "$client" -h127.0.0.1 -P3306 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
-      "$client" -h127.0.0.1 -P3306 -uroot -e "$1"
+      "$client" -N -B -h127.0.0.1 -P3306 -uroot -e "$1"
       return
     fi
   fi
@@ -115,7 +115,8 @@ admin_sql() {
     const mysql = require('mysql2/promise');
     (async () => {
       const c = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', password: '', multipleStatements: true });
-      await c.query(process.env.SQL);
+      const [rows] = await c.query({ sql: process.env.SQL, rowsAsArray: true });
+      for (const row of [rows].flat().filter(Array.isArray)) console.log(row.join('\\t'));
       await c.end();
     })().catch((e) => { console.error('[services] cannot administer MariaDB as root: ' + e.message); process.exit(1); });
   "
@@ -145,8 +146,11 @@ else
     start_mariadb
   fi
   provision_database
-  DB_URL="mysql://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$DB_NAME"
-  TEST_DB_URL="mysql://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$TEST_DB_NAME"
+  # mariadb:// tells TypeORM it talks to MariaDB (it reads the two catalogues differently)
+  scheme=mysql
+  admin_sql "SELECT VERSION()" | grep -qi mariadb && scheme=mariadb
+  DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$DB_NAME"
+  TEST_DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$TEST_DB_NAME"
 fi
 
 if [ -n "${REDIS_URL:-}" ]; then

@@ -9,6 +9,7 @@ export * from './database/mysql-errors';
 export * from './database/conflict-on-duplicate';
 export * from './database/insert-ignore';
 export * from './database/transaction';
+export * from './database/timestamp-columns';
 export * from './errors/error-code';
 export * from './errors/app-error';
 export * from './errors/format-graphql-error';

@@ -1,12 +1,11 @@
+import { CreatedAtColumn, UpdatedAtColumn } from '@jipp/core';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
   VersionColumn,
   type Relation,
 } from 'typeorm';
@@ -64,10 +63,10 @@ export class Agency {
   version: number;
 
   @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime)
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { CreatedAtColumn } from '@jipp/core';
+import { Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { Network } from './network.entity';
 
@@ -18,6 +19,6 @@ export class NetworkMember {
   @ManyToOne(() => Agency, { onDelete: 'CASCADE' })
   agency?: Relation<Agency>;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   joinedAt: Date;
 }

@@ -1,5 +1,6 @@
+import { CreatedAtColumn } from '@jipp/core';
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A JIPP hub (jaringan): a region's agencies, its coordinators and its forum. */
 @ObjectType({ description: 'A JIPP hub (jaringan): member agencies, coordinators and a forum.' })
@@ -25,6 +26,6 @@ export class Network {
   provinceCode: string | null;
 
   @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 }

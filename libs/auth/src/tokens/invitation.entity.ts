@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { CreatedAtColumn } from '@jipp/core';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { User } from '../users/user.entity';
 
 /** A one-time invitation to join an agency, stored as the SHA-256 hash of its token. */
@@ -35,6 +28,6 @@ export class Invitation {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   acceptedAt: Date | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 }

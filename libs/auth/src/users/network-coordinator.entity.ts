@@ -1,5 +1,6 @@
+import { CreatedAtColumn } from '@jipp/core';
 import { Network } from '@jipp/agencies';
-import { CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { User } from './user.entity';
 
 /** A coordinator's scope: the hubs they coordinate. */
@@ -18,6 +19,6 @@ export class NetworkCoordinator {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   user?: Relation<User>;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   assignedAt: Date;
 }

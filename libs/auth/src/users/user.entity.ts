@@ -1,16 +1,7 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Agency } from '@jipp/agencies';
-import { Role } from '@jipp/core';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { CreatedAtColumn, Role, UpdatedAtColumn } from '@jipp/core';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { UserStatus } from './user-status';
 
 /** A person who works for one agency. The password hash never gets a GraphQL field. */
@@ -54,9 +45,9 @@ export class User {
   lastLoginAt: Date | null;
 
   @Field(() => GraphQLISODateTime)
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
+import { CreatedAtColumn } from '../database/timestamp-columns';
 import type { JsonObject } from '../json/json';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who changed what, with the state before and after; written in the change's own transaction. */
 @Entity('audit_log')
@@ -29,6 +30,6 @@ export class AuditLog {
   @Column({ type: 'json', nullable: true })
   after: JsonObject | null;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 }

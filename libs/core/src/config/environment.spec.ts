@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { buildDataSourceOptions } from '../database/database-options';
 import { validateEnvironment } from './environment';
 
 const valid = {
@@ -28,6 +29,23 @@ describe('validateEnvironment', () => {
     expect(message).toMatch(/DATABASE_URL is missing/);
     expect(message).toMatch(/PORT: /);
     expect(message).toMatch(/JWT_SECRET must be at least 32 characters/);
+  });
+
+  it('takes MySQL and MariaDB URLs, and nothing else, as the database', () => {
+    expect(validateEnvironment({ ...valid, DATABASE_URL: 'mariadb://u:p@db:3306/jipp' }).DATABASE_URL).toBe(
+      'mariadb://u:p@db:3306/jipp',
+    );
+    expect(() => validateEnvironment({ ...valid, DATABASE_URL: 'postgres://u:p@db/jipp' })).toThrow(
+      /DATABASE_URL must look like mysql:\/\//,
+    );
+  });
+});
+
+describe('buildDataSourceOptions', () => {
+  it('picks the TypeORM driver from the URL scheme', () => {
+    const options = (url: string) => buildDataSourceOptions({ url, poolSize: 1, logQueries: false });
+    expect(options('mariadb://u:p@db:3306/jipp').type).toBe('mariadb');
+    expect(options('mysql://u:p@db:3306/jipp').type).toBe('mysql');
   });
 });
 

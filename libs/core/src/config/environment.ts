@@ -12,6 +12,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** mysql:// for MySQL, mariadb:// for MariaDB (TypeORM reads their catalogues differently). */
+const DATABASE_URL_PATTERN = /^(mysql|mariadb):\/\/[^\s]+$/;
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -36,15 +39,16 @@ export class Environment {
   @IsBoolean()
   TRUST_PROXY = false;
 
-  @Matches(/^mysql:\/\/[^\s]+$/, {
-    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  @Matches(DATABASE_URL_PATTERN, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)',
   })
   DATABASE_URL: string;
 
   /** Read replica for analytics reads; defaults to the primary. */
   @IsOptional()
-  @Matches(/^mysql:\/\/[^\s]+$/, {
-    message: 'ANALYTICS_DATABASE_URL must look like mysql://user:password@host:3306/database',
+  @Matches(DATABASE_URL_PATTERN, {
+    message:
+      'ANALYTICS_DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)',
   })
   ANALYTICS_DATABASE_URL?: string;
 

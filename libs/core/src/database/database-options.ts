@@ -12,10 +12,19 @@ export interface DatabaseSettings {
 /** The compiled migrations, in one run order for every lib. */
 export const MIGRATIONS_GLOB = `${__dirname}/migrations/*.{js,ts}`;
 
+/**
+ * The server flavour comes from the URL's scheme: TypeORM reads MariaDB's catalogue (JSON as
+ * longtext, `NULL` defaults) differently from MySQL's, and only knows which one it talks to from
+ * its `type`.
+ */
+export function databaseFlavour(url: string): 'mysql' | 'mariadb' {
+  return url.startsWith('mariadb://') ? 'mariadb' : 'mysql';
+}
+
 /** The one place that says how the platform talks to MySQL/MariaDB. */
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
-    type: 'mysql',
+    type: databaseFlavour(settings.url),
     url: settings.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

@@ -1,5 +1,6 @@
+import { CreatedAtColumn } from '../database/timestamp-columns';
 import type { JsonObject } from '../json/json';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A domain event written in the same transaction as the change it describes; the worker's relay
@@ -27,7 +28,7 @@ export class OutboxEvent {
   @Column({ type: 'json' })
   payload: JsonObject;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })

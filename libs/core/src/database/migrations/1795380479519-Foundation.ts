@@ -13,7 +13,7 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`entity_id\` varchar(64) NOT NULL,
                 \`before\` json NULL,
                 \`after\` json NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 INDEX \`IDX_318a700ebaeb8bd8cf07b14543\` (\`actor_user_id\`, \`created_at\`),
                 INDEX \`IDX_43fef0ec7f613c19c612fffe62\` (\`entity_type\`, \`entity_id\`),
                 PRIMARY KEY (\`id\`)
@@ -27,7 +27,7 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`aggregate_id\` varchar(64) NOT NULL,
                 \`actor_user_id\` int UNSIGNED NULL,
                 \`payload\` json NOT NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 \`dispatched_at\` datetime(3) NULL,
                 INDEX \`IDX_f8fc6eaaf0d0b68846236ae0e5\` (\`dispatched_at\`, \`id\`),
                 PRIMARY KEY (\`id\`)
@@ -63,8 +63,8 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`parent_id\` int UNSIGNED NULL,
                 \`active\` tinyint NOT NULL DEFAULT 1,
                 \`version\` int UNSIGNED NOT NULL DEFAULT '1',
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-                \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+                \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_30e185b1233a7b5a3faedd4524\` (\`name\`),
                 INDEX \`IDX_3946e1ec7b6a9d295cea21ae86\` (\`province_code\`, \`type\`),
                 INDEX \`IDX_c411e0eef8efaea404c2aaced5\` (\`type\`, \`region_code\`),
@@ -77,7 +77,7 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`name\` varchar(120) NOT NULL,
                 \`slug\` varchar(80) NOT NULL,
                 \`province_code\` varchar(13) NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_8152c1df5adc4846b705ddde6d\` (\`name\`),
                 UNIQUE INDEX \`IDX_b13ce705afa22ac337c75a8416\` (\`slug\`),
                 PRIMARY KEY (\`id\`)
@@ -87,7 +87,7 @@ export class Foundation1795380479519 implements MigrationInterface {
             CREATE TABLE \`network_member\` (
                 \`network_id\` int UNSIGNED NOT NULL,
                 \`agency_id\` int UNSIGNED NOT NULL,
-                \`joined_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`joined_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 INDEX \`IDX_ccf1174aae8545c787b853dc90\` (\`agency_id\`),
                 PRIMARY KEY (\`network_id\`, \`agency_id\`)
             ) ENGINE = InnoDB
@@ -102,8 +102,8 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`role\` enum ('MEMBER', 'AGENCY_ADMIN', 'COORDINATOR', 'ADMIN') NOT NULL DEFAULT 'MEMBER',
                 \`status\` enum ('INVITED', 'ACTIVE', 'DISABLED') NOT NULL DEFAULT 'ACTIVE',
                 \`last_login_at\` datetime(3) NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-                \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+                \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_e12875dfb3b1d92d7d7c5377e2\` (\`email\`),
                 INDEX \`IDX_7234b828cc8a1a0d47263067dd\` (\`agency_id\`, \`role\`),
                 PRIMARY KEY (\`id\`)
@@ -113,7 +113,7 @@ export class Foundation1795380479519 implements MigrationInterface {
             CREATE TABLE \`network_coordinator\` (
                 \`network_id\` int UNSIGNED NOT NULL,
                 \`user_id\` int UNSIGNED NOT NULL,
-                \`assigned_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`assigned_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 INDEX \`IDX_03b9daaf3976822c9881c84b5b\` (\`user_id\`),
                 PRIMARY KEY (\`network_id\`, \`user_id\`)
             ) ENGINE = InnoDB
@@ -126,7 +126,7 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`token_hash\` char(64) NOT NULL,
                 \`expires_at\` datetime(3) NOT NULL,
                 \`accepted_at\` datetime(3) NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_b827d3749ffbb3b5ab5099afd6\` (\`token_hash\`),
                 INDEX \`IDX_dbf801c80100c878509602456f\` (\`user_id\`),
                 PRIMARY KEY (\`id\`)
@@ -141,7 +141,7 @@ export class Foundation1795380479519 implements MigrationInterface {
                 \`expires_at\` datetime(3) NOT NULL,
                 \`revoked_at\` datetime(3) NULL,
                 \`rotated_at\` datetime(3) NULL,
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_f0812282fad2e352cdaf83ef0a\` (\`token_hash\`),
                 INDEX \`IDX_e888ad854be5ebd601c775455e\` (\`expires_at\`),
                 INDEX \`IDX_eb31f2a7917404a46e17f539f1\` (\`family_id\`),
