@@ -12,11 +12,13 @@ import {
   RedisModule,
   validationExceptionFactory,
 } from '@jipp/core';
+import { InnovationsModule } from '@jipp/innovations';
 import { RegionsModule } from '@jipp/regions';
 import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
+import { InnovationsResolver } from './innovations/innovations.resolver';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -36,6 +38,7 @@ import { UsersResolver } from './users/users.resolver';
     RegionsModule,
     AgenciesModule,
     AuthModule,
+    InnovationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
@@ -50,6 +53,7 @@ import { UsersResolver } from './users/users.resolver';
     NetworksResolver,
     AuthResolver,
     UsersResolver,
+    InnovationsResolver,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     {

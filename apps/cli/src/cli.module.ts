@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@jipp/agencies';
 import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, RedisModule } from '@jipp/core';
+import { InnovationsModule } from '@jipp/innovations';
 import { RegionsModule } from '@jipp/regions';
 
 @Module({
@@ -12,6 +13,7 @@ import { RegionsModule } from '@jipp/regions';
     RegionsModule,
     AgenciesModule,
     AuthModule,
+    InnovationsModule,
   ],
 })
 export class CliModule {}

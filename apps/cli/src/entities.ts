@@ -1,6 +1,14 @@
 import { Agency, Network, NetworkMember } from '@jipp/agencies';
 import { Invitation, NetworkCoordinator, RefreshToken, User } from '@jipp/auth';
 import { AuditLog, buildDataSourceOptions, OutboxEvent } from '@jipp/core';
+import {
+  Innovation,
+  InnovationAward,
+  InnovationCategory,
+  InnovationViewDay,
+  InnovationWatch,
+  ViewFlushBatch,
+} from '@jipp/innovations';
 import { Region } from '@jipp/regions';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +24,12 @@ export const ALL_ENTITIES = [
   Invitation,
   AuditLog,
   OutboxEvent,
+  InnovationCategory,
+  Innovation,
+  InnovationAward,
+  InnovationWatch,
+  InnovationViewDay,
+  ViewFlushBatch,
 ];
 
 /** A data source that knows every entity, outside Nest (TypeORM CLI, schema checks). */

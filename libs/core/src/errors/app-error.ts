@@ -48,6 +48,11 @@ export class AppError extends GraphQLError {
     return new AppError(ErrorCode.CONFLICT, message, extensions);
   }
 
+  /** The object is in a state that does not allow this step; says which steps it allows. */
+  static badTransition(message: string, current: string, allowed: string[]): AppError {
+    return new AppError(ErrorCode.BAD_TRANSITION, message, { current, allowed });
+  }
+
   static rateLimited(message: string, retryAfterSeconds: number): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
   }

@@ -6,8 +6,13 @@ export interface SortKey<T> {
   /** SQL expression in the query builder, e.g. `agency.name`. */
   column: string;
   direction: 'ASC' | 'DESC';
-  /** Reads the key's value from a loaded row, for the cursor. */
-  value: (row: T) => CursorValue;
+  /** Reads the key's value from a loaded row (and its raw SQL row), for the cursor. */
+  value: (row: T, raw: Record<string, unknown>) => CursorValue;
+  /**
+   * For a computed key (e.g. a relevance score): the name it is selected under, so its value can be
+   * read back from the raw row.
+   */
+  selectAs?: string;
 }
 
 export interface PaginateOptions<T> {
@@ -48,12 +53,19 @@ export async function paginate<T extends ObjectLiteral>(
   }
 
   query.orderBy();
-  for (const key of orderBy) query.addOrderBy(key.column, key.direction);
-  // `limit` is SQL LIMIT: callers page over one row per entity (no to-many joins)
-  const rows = await query.limit(first + 1).getMany();
+  for (const key of orderBy) {
+    if (key.selectAs) query.addSelect(key.column, key.selectAs);
+    query.addOrderBy(key.column, key.direction);
+  }
+  // `limit` is SQL LIMIT: callers page over one row per entity (no to-many joins), so the raw rows
+  // and the entities line up one to one
+  const { entities: rows, raw } = await query.limit(first + 1).getRawAndEntities();
 
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(orderBy.map((k) => k.value(node))) }));
+  const edges = page.map((node, i) => ({
+    node,
+    cursor: encodeCursor(orderBy.map((k) => k.value(node, raw[i] as Record<string, unknown>))),
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor },
