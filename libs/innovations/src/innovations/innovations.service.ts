@@ -12,7 +12,7 @@ import {
   type SortKey,
   writeAudit,
 } from '@jipp/core';
-import { RegionsService } from '@jipp/regions';
+import { RegionLevel, RegionsService } from '@jipp/regions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -189,11 +189,14 @@ export class InnovationsService {
     });
   }
 
+  /** Parameters are named one by one: input objects carry undefined keys that would blank others. */
   private async applyFilter(query: SelectQueryBuilder<Innovation>, filter: InnovationFilter): Promise<void> {
-    if (filter.categoryIds?.length) query.andWhere('innovation.categoryId IN (:...categoryIds)', filter);
+    if (filter.categoryIds?.length)
+      query.andWhere('innovation.categoryId IN (:...categoryIds)', { categoryIds: filter.categoryIds });
     if (filter.launchYearFrom !== undefined)
-      query.andWhere('innovation.launchYear >= :launchYearFrom', filter);
-    if (filter.launchYearTo !== undefined) query.andWhere('innovation.launchYear <= :launchYearTo', filter);
+      query.andWhere('innovation.launchYear >= :launchYearFrom', { launchYearFrom: filter.launchYearFrom });
+    if (filter.launchYearTo !== undefined)
+      query.andWhere('innovation.launchYear <= :launchYearTo', { launchYearTo: filter.launchYearTo });
     if (
       filter.launchYearFrom !== undefined &&
       filter.launchYearTo !== undefined &&
@@ -204,19 +207,22 @@ export class InnovationsService {
       ]);
     }
     if (filter.provinceCode) {
-      await this.regions.province(filter.provinceCode);
-      query.andWhere('innovation.provinceCode = :provinceCode', filter);
+      await this.regions.require(filter.provinceCode, 'filter.provinceCode', RegionLevel.PROVINCE);
+      query.andWhere('innovation.provinceCode = :provinceCode', { provinceCode: filter.provinceCode });
     }
     if (filter.regencyCode) {
-      await this.regions.require(filter.regencyCode, 'filter.regencyCode');
-      query.andWhere('innovation.regionCode = :regencyCode', filter);
+      await this.regions.require(filter.regencyCode, 'filter.regencyCode', RegionLevel.REGENCY);
+      query.andWhere('innovation.regionCode = :regencyCode', { regencyCode: filter.regencyCode });
     }
     if (filter.agencyTypes?.length)
-      query.andWhere('innovation.originAgencyType IN (:...agencyTypes)', filter);
+      query.andWhere('innovation.originAgencyType IN (:...agencyTypes)', { agencyTypes: filter.agencyTypes });
     if (filter.originAgencyId !== undefined)
-      query.andWhere('innovation.originAgencyId = :originAgencyId', filter);
-    if (filter.digital !== undefined) query.andWhere('innovation.digital = :digital', filter);
-    if (filter.stages?.length) query.andWhere('innovation.stage IN (:...stages)', filter);
+      query.andWhere('innovation.originAgencyId = :originAgencyId', {
+        originAgencyId: filter.originAgencyId,
+      });
+    if (filter.digital !== undefined)
+      query.andWhere('innovation.digital = :digital', { digital: filter.digital });
+    if (filter.stages?.length) query.andWhere('innovation.stage IN (:...stages)', { stages: filter.stages });
     if (filter.sdgGoals?.length) {
       const any = filter.sdgGoals
         .map((_, i) => `FIND_IN_SET(:sdg${i}, innovation.sdgGoals) > 0`)

@@ -16,7 +16,11 @@ export class WatchesService {
 
   async watch(user: AuthUser, innovationId: number): Promise<void> {
     await runInTransaction(this.dataSource, async (manager) => {
-      const innovation = await manager.getRepository(Innovation).findOneBy({ id: innovationId });
+      // the row lock first: the watch row's foreign-key check would otherwise take a shared lock that
+      // two concurrent watchers both try to upgrade (a deadlock)
+      const innovation = await manager
+        .getRepository(Innovation)
+        .findOne({ where: { id: innovationId }, lock: { mode: 'pessimistic_write' } });
       if (!innovation || !canRead(user, innovation)) throw AppError.notFound('Innovation', innovationId);
       const inserted: { affectedRows: number } = await manager.query(
         'INSERT IGNORE INTO innovation_watch (innovation_id, user_id) VALUES (?, ?)',
@@ -32,6 +36,9 @@ export class WatchesService {
 
   async unwatch(user: AuthUser, innovationId: number): Promise<void> {
     await runInTransaction(this.dataSource, async (manager) => {
+      await manager
+        .getRepository(Innovation)
+        .findOne({ where: { id: innovationId }, lock: { mode: 'pessimistic_write' } });
       const deleted = await manager.getRepository(InnovationWatch).delete({ innovationId, userId: user.id });
       if (deleted.affected === 1) {
         await manager.query(
