@@ -1,5 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
+
+/** Statements slower than this are logged as warnings. */
+export const SLOW_QUERY_MS = 500;
 
 export interface DatabaseSettings {
   url: string;
@@ -37,7 +41,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     migrationsTableName: 'migrations',
     entities: settings.entities ?? [],
     namingStrategy: new SnakeNamingStrategy(),
-    logging: settings.logQueries ? ['query', 'error'] : ['error'],
+    logging: settings.logQueries ? 'all' : ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(settings.logQueries, SLOW_QUERY_MS),
+    maxQueryExecutionTime: SLOW_QUERY_MS,
     extra: {
       connectionLimit: settings.poolSize,
       // keep idle connections healthy behind load balancers and proxies
