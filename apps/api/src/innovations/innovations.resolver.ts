@@ -17,7 +17,10 @@ import {
   Innovation,
   InnovationAward,
   InnovationCategory,
+  InnovationStatus,
   InnovationsService,
+  InnovationViewCounter,
+  visitorOf,
   WatchesService,
 } from '@jipp/innovations';
 import { Province, Regency, RegionsService } from '@jipp/regions';
@@ -62,6 +65,7 @@ export class InnovationsResolver {
     private readonly regions: RegionsService,
     private readonly agencyById: AgencyByIdLoader,
     private readonly awardsByInnovation: AwardsByInnovationLoader,
+    private readonly viewCounter: InnovationViewCounter,
   ) {}
 
   // ---------------------------------------------------------------- queries
@@ -85,8 +89,9 @@ export class InnovationsResolver {
 
   @Public()
   @Query(() => Innovation, { description: 'One innovation, by id or by slug.' })
-  innovation(
+  async innovation(
     @OptionalUser() viewer: AuthUser | undefined,
+    @Context() ctx: GraphqlContext,
     @Args('id', { type: () => Int, nullable: true }) id?: number,
     @Args('slug', { nullable: true }) slug?: string,
   ): Promise<Innovation> {
@@ -95,7 +100,13 @@ export class InnovationsResolver {
         { field: 'id', message: 'or slug, not both' },
       ]);
     }
-    return this.catalogue.get(viewer ?? null, id != null ? { id } : { slug: slug! });
+    const innovation = await this.catalogue.get(viewer ?? null, id != null ? { id } : { slug: slug! });
+    // the page's view (published ones), once per visitor per day; anonymous visitors may send
+    // `x-visitor-id`. Not awaited and never rejects: a page view never waits on, or fails with, it
+    if (innovation.status === InnovationStatus.PUBLISHED) {
+      void this.viewCounter.record(innovation.id, visitorOf(ctx.req));
+    }
+    return innovation;
   }
 
   @Public()

@@ -125,6 +125,13 @@ export class Environment {
   @IsBoolean()
   GRAPHQL_SANDBOX = true;
 
+  /** How often the worker writes the innovation views counted in Redis to the database. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  VIEW_FLUSH_INTERVAL_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig, REDIS_CLIENT } from '@jipp/core';
+import type { Redis } from 'ioredis';
+import {
+  jakartaDay,
+  jakartaDayEndsAt,
+  pendingField,
+  SEEN_GRACE_SECONDS,
+  visitorKey,
+  type Visitor,
+} from './view-day';
+import { viewKeys, type ViewKeys } from './view-keys';
+
+/**
+ * KEYS: the day's seen-set of the innovation, the pending hash. ARGV: visitor, pending field, when the
+ * seen-set expires (Unix seconds). Adds the visitor to the seen-set and, only when they are new today,
+ * counts one pending view. Returns 1 when counted, 0 when the visitor was already counted.
+ */
+const RECORD_VIEW_LUA = `
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('EXPIREAT', KEYS[1], ARGV[3])
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+return 1
+`;
+
+const RECORD_VIEW = 'jippRecordInnovationView';
+
+interface RecordViewCommand {
+  [RECORD_VIEW](
+    seenKey: string,
+    pendingKey: string,
+    visitor: string,
+    field: string,
+    expiresAt: number,
+  ): Promise<number>;
+}
+
+/** At most one warning per minute while Redis is unavailable, not one per page view. */
+const WARN_INTERVAL_MS = 60_000;
+
+/**
+ * Counts an innovation's views: at most once per visitor per innovation per Asia/Jakarta day, in one
+ * atomic Redis round trip. The database is written later, in batches, by `ViewFlushService`.
+ * `record` never rejects and is not meant to be awaited by a request: a page view never waits on a
+ * write, and Redis being down loses some view counts, never a page.
+ */
+@Injectable()
+export class InnovationViewCounter {
+  private readonly logger = new Logger(InnovationViewCounter.name);
+  private readonly keys: ViewKeys;
+  private lastWarnAt = 0;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    config: AppConfig,
+  ) {
+    this.keys = viewKeys(config);
+    redis.defineCommand(RECORD_VIEW, { numberOfKeys: 2, lua: RECORD_VIEW_LUA });
+  }
+
+  /** Counts the view when the visitor is new today; resolves whether it counted, false on any failure. */
+  async record(innovationId: number, visitor: Visitor, at = new Date()): Promise<boolean> {
+    try {
+      // while Redis reconnects, drop the view instead of queueing commands behind it
+      if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}`);
+      const day = jakartaDay(at);
+      const counted = await (this.redis as unknown as RecordViewCommand)[RECORD_VIEW](
+        this.keys.seen(day, innovationId),
+        this.keys.pending,
+        visitorKey(visitor),
+        pendingField(day, innovationId),
+        jakartaDayEndsAt(at) + SEEN_GRACE_SECONDS,
+      );
+      return counted === 1;
+    } catch (error) {
+      this.warn(error);
+      return false;
+    }
+  }
+
+  private warn(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarnAt < WARN_INTERVAL_MS) return;
+    this.lastWarnAt = now;
+    this.logger.warn(
+      `innovation view not counted: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
