@@ -552,6 +552,16 @@ describe('innovation catalogue', () => {
         (await api.dataSource.getRepository(Innovation).findOneByOrFail({ id: row.id })).watcherCount,
       ).toBe(2);
       await Promise.all(Array.from({ length: 5 }, () => api.gql(unwatch, { id: row.id }, member)));
+      const seen = await api.gql<{ a: { viewerIsWatching: boolean }; b: { viewerIsWatching: boolean } }>(
+        `query($id: Int!) { a: innovation(id: $id) { viewerIsWatching } b: innovation(id: $id) { viewerIsWatching } }`,
+        { id: row.id },
+        otherMember,
+      );
+      expect(seen.data).toEqual({ a: { viewerIsWatching: true }, b: { viewerIsWatching: true } });
+      const anonymous = await api.gql(`query($id: Int!) { innovation(id: $id) { viewerIsWatching } }`, {
+        id: row.id,
+      });
+      expect(anonymous.data).toEqual({ innovation: { viewerIsWatching: null } });
       const after = await api.gql<{ unwatchInnovation: { funnel: { interested: number } } }>(
         unwatch,
         { id: row.id },

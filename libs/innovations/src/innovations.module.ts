@@ -4,10 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AwardsService } from './awards/awards.service';
 import { InnovationAward } from './awards/innovation-award.entity';
 import { CategoriesService } from './categories/categories.service';
+import { InnovationCategory } from './categories/innovation-category.entity';
 import { InnovationExportService } from './export/innovation-export.service';
 import { InnovationImportService } from './import/innovation-import.service';
-import { InnovationCategory } from './categories/innovation-category.entity';
-import { AwardsByInnovationLoader, InnovationByIdLoader } from './innovation.loaders';
+import { AwardsByInnovationLoader, InnovationByIdLoader, ViewerWatchesLoader } from './innovation.loaders';
 import { InnovationSeeder } from './innovation.seeder';
 import { Innovation } from './innovations/innovation.entity';
 import { InnovationsService } from './innovations/innovations.service';
@@ -26,6 +26,7 @@ const SERVICES = [
   InnovationSeeder,
   AwardsByInnovationLoader,
   InnovationByIdLoader,
+  ViewerWatchesLoader,
   InnovationImportService,
   InnovationExportService,
   InnovationViewCounter,

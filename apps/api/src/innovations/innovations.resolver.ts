@@ -20,6 +20,7 @@ import {
   InnovationStatus,
   InnovationsService,
   InnovationViewCounter,
+  ViewerWatchesLoader,
   visitorOf,
   WatchesService,
 } from '@jipp/innovations';
@@ -66,6 +67,7 @@ export class InnovationsResolver {
     private readonly agencyById: AgencyByIdLoader,
     private readonly awardsByInnovation: AwardsByInnovationLoader,
     private readonly viewCounter: InnovationViewCounter,
+    private readonly viewerWatches: ViewerWatchesLoader,
   ) {}
 
   // ---------------------------------------------------------------- queries
@@ -293,6 +295,19 @@ export class InnovationsResolver {
       email: innovation.contactEmail,
       phone: innovation.contactPhone,
     };
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether you watch it (null when not signed in).',
+  })
+  viewerIsWatching(
+    @Parent() innovation: Innovation,
+    @OptionalUser() viewer: AuthUser | undefined,
+    @Context() ctx: GraphqlContext,
+  ): Promise<boolean> | null {
+    if (!viewer) return null;
+    return ctx.loaders.get(this.viewerWatches).load({ userId: viewer.id, innovationId: innovation.id });
   }
 
   @ResolveField(() => InnovationFunnel)
