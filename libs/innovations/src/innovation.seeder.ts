@@ -85,6 +85,10 @@ export class InnovationSeeder {
           competition: award.competition as AwardCompetition,
           year: award.year,
           level: award.level as AwardLevel,
+          title:
+            award.competition === AwardCompetition.OTHER
+              ? (award.title ?? 'Penghargaan lain (lihat sumber)')
+              : null,
         })),
       );
       await insertIgnore(manager, InnovationAward, awards);

@@ -22,6 +22,8 @@ export interface DemoInnovation {
     competition: AwardCompetition | `${AwardCompetition}`;
     year: number;
     level: AwardLevel | `${AwardLevel}`;
+    /** The competition's name when it is OTHER. */
+    title?: string;
   }>;
   sourceUrl: string | null;
   illustrative: boolean;
