@@ -18,6 +18,7 @@ import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
+import { InnovationTransferResolver } from './innovations/innovation-transfer.resolver';
 import { InnovationsResolver } from './innovations/innovations.resolver';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
@@ -54,6 +55,7 @@ import { UsersResolver } from './users/users.resolver';
     AuthResolver,
     UsersResolver,
     InnovationsResolver,
+    InnovationTransferResolver,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     {

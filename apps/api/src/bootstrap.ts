@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadEnvironment } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { MAX_UPLOAD_BYTES, registerGraphqlUploads } from './graphql/graphql-upload';
 import { MetricsService } from './metrics/metrics.service';
 
 export interface ApiOptions {
@@ -22,6 +23,7 @@ export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApp
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
+  registerGraphqlUploads(fastify, { path: '/graphql', maxFileBytes: MAX_UPLOAD_BYTES });
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.recordHttp(
       request.method,

@@ -1,52 +1,68 @@
 import 'reflect-metadata';
+import { type INestApplicationContext, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { AgencySeeder } from '@jipp/agencies';
-import { DEMO_PASSWORD, DEMO_USERS, DemoUsersSeeder } from '@jipp/auth';
-import { InnovationSeeder } from '@jipp/innovations';
-import { RegionsService } from '@jipp/regions';
-import type { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
+import { UsageError } from './commands/cli-args';
+import { exportInnovationsCommand, parseExportArgs } from './commands/export-innovations.command';
+import { importInnovationsCommand, parseImportArgs } from './commands/import-innovations.command';
+import { migrateCommand } from './commands/migrate.command';
+import { seedCommand } from './commands/seed.command';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate            run pending migrations
   seed               load reference data (regions, 552 agencies, national bodies, hubs, categories)
-  seed --demo        reference data, one demo user per role and the demo innovation catalogue`;
+  seed --demo        reference data, one demo user per role and the demo innovation catalogue
+  import innovations FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--as EMAIL] [--json]
+                     add a file's innovations to the published catalogue, all or nothing: a file with
+                     an invalid row writes nothing (exit 1) unless --skip-invalid; rows already in the
+                     catalogue are skipped; --dry-run checks only; --as names the admin for the audit log
+  export innovations [--out FILE] [--with-contacts]
+                     the published catalogue as documented CSV (open data), to stdout unless --out`;
 
-async function main(argv: string[]): Promise<void> {
-  const [command, ...flags] = argv;
-  if (command !== 'migrate' && command !== 'seed') {
-    console.error(USAGE);
-    process.exit(command ? 2 : 0);
-  }
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+/** Boots the Nest context, runs one command, closes it. */
+async function withApp(
+  run: (app: INestApplicationContext) => Promise<number>,
+  logger: LogLevel[] = ['error', 'warn'],
+): Promise<number> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger });
   try {
-    const dataSource = app.get<DataSource>(getDataSourceToken());
-    if (command === 'migrate') {
-      const ran = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(`[cli] migrations: ${ran.length ? ran.map((m) => m.name).join(', ') : 'nothing to run'}`);
-      return;
-    }
-    const regions = await app.get(RegionsService).seed();
-    const { agencies, hubs } = await app.get(AgencySeeder).seed();
-    const categories = await app.get(InnovationSeeder).seedCategories();
-    console.log(
-      `[cli] seeded ${regions} regions, ${agencies} agencies, ${hubs} hubs, ${categories} categories`,
-    );
-    if (flags.includes('--demo')) {
-      const innovations = await app.get(InnovationSeeder).seedDemo();
-      console.log(`[cli] demo catalogue: ${innovations} innovations added`);
-      await app.get(DemoUsersSeeder).seed();
-      console.log(
-        `[cli] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
-      );
-    }
+    return await run(app);
   } finally {
     await app.close();
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error('[cli] failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      return withApp(migrateCommand);
+    case 'seed':
+      return withApp((app) => seedCommand(app, rest));
+    case 'import': {
+      const args = await parseImportArgs(rest);
+      // stdout carries the report (or --json): Nest logs errors only, to stderr
+      return withApp((app) => importInnovationsCommand(app, args), ['error']);
+    }
+    case 'export': {
+      const args = parseExportArgs(rest);
+      return withApp((app) => exportInnovationsCommand(app, args), ['error']);
+    }
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`[cli] ${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error('[cli] failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { slugOf } from '@jipp/innovations';
-import demoInnovations from '../../../libs/innovations/src/seed/demo-innovations.json';
+import { DEMO_INNOVATIONS as demoInnovations, slugOf } from '@jipp/innovations';
 import { createFullDataSource } from './entities';
 
 const run = promisify(execFile);

@@ -11,9 +11,12 @@ import { InnovationStage, InnovationStatus } from './innovations/innovation-enum
 import { Innovation } from './innovations/innovation.entity';
 import { slugOf } from './innovations/slug';
 import type { DemoInnovation } from './seed/demo-innovation';
-import demoInnovations from './seed/demo-innovations.json';
+import demoInnovationsFile from './seed/demo-innovations.json';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The demo catalogue (see seed/README.md): real entries keep their source, the rest are illustrative. */
+export const DEMO_INNOVATIONS = demoInnovationsFile as DemoInnovation[];
 
 /** Seeds the category set and, for demos, the published demo catalogue. Idempotent (keyed by slug). */
 @Injectable()
@@ -27,7 +30,7 @@ export class InnovationSeeder {
     return this.categories.seed();
   }
 
-  async seedDemo(entries: DemoInnovation[] = demoInnovations as DemoInnovation[]): Promise<number> {
+  async seedDemo(entries: DemoInnovation[] = DEMO_INNOVATIONS): Promise<number> {
     const categories = await this.categories.byYearAndCode();
     const agencies = await this.dataSource.getRepository(Agency).find();
     const local = new Map(agencies.map((a) => [`${a.type}:${a.regionCode}`, a]));
