@@ -6,7 +6,10 @@ import {
   InnovationOrder,
   InnovationStage,
   InnovationStatus,
+  FIRST_AWARD_YEAR,
+  FIRST_LAUNCH_YEAR,
   SLUG_PATTERN,
+  TEXT_LIMITS,
 } from '@jipp/innovations';
 import { PROVINCE_CODE, REGENCY_CODE } from '@jipp/regions';
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
@@ -30,8 +33,6 @@ import {
 } from 'class-validator';
 import { Trim } from '../common/trim';
 
-/** Innovations are recorded from independence on; a launch cannot be in the future. */
-export const FIRST_LAUNCH_YEAR = 1945;
 const latestYear = (): number => new Date().getUTCFullYear();
 
 @InputType()
@@ -165,42 +166,42 @@ export class InnovationContentInput {
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(5, 200)
+  @Length(...TEXT_LIMITS.title)
   title?: string;
 
   @Field({ nullable: true, description: 'One paragraph, up to 2,000 characters.' })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(20, 2000)
+  @Length(...TEXT_LIMITS.summary)
   summary?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(20, 10000)
+  @Length(...TEXT_LIMITS.problem)
   problem?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(20, 10000)
+  @Length(...TEXT_LIMITS.approach)
   approach?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(1, 10000)
+  @Length(...TEXT_LIMITS.novelty)
   novelty?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
-  @Length(1, 10000)
+  @Length(...TEXT_LIMITS.impact)
   impact?: string;
 
   @Field(() => Int, { nullable: true })
@@ -314,7 +315,7 @@ export class AddAwardInput {
 
   @Field(() => Int)
   @IsInt()
-  @Min(2000)
+  @Min(FIRST_AWARD_YEAR)
   @Max(latestYear())
   year: number;
 
