@@ -14,12 +14,14 @@ import {
 } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
 import { RegionsModule } from '@jipp/regions';
+import { ReplicationsModule } from '@jipp/replications';
 import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
 import { InnovationTransferResolver } from './innovations/innovation-transfer.resolver';
 import { InnovationsResolver } from './innovations/innovations.resolver';
+import { ReplicationsResolver } from './replications/replications.resolver';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -40,6 +42,7 @@ import { UsersResolver } from './users/users.resolver';
     AgenciesModule,
     AuthModule,
     InnovationsModule,
+    ReplicationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
@@ -55,6 +58,7 @@ import { UsersResolver } from './users/users.resolver';
     AuthResolver,
     UsersResolver,
     InnovationsResolver,
+    ReplicationsResolver,
     InnovationTransferResolver,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },

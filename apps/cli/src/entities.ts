@@ -10,6 +10,14 @@ import {
   ViewFlushBatch,
 } from '@jipp/innovations';
 import { Region } from '@jipp/regions';
+import {
+  Outcome,
+  Replication,
+  ReplicationCheckin,
+  ReplicationDocument,
+  ReplicationEvent,
+  ReplicationModification,
+} from '@jipp/replications';
 import { DataSource } from 'typeorm';
 
 /** Every entity of the platform: what the migrations must describe. */
@@ -30,6 +38,12 @@ export const ALL_ENTITIES = [
   InnovationWatch,
   InnovationViewDay,
   ViewFlushBatch,
+  Replication,
+  ReplicationEvent,
+  ReplicationModification,
+  Outcome,
+  ReplicationDocument,
+  ReplicationCheckin,
 ];
 
 /** A data source that knows every entity, outside Nest (TypeORM CLI, schema checks). */

@@ -36,5 +36,6 @@ export * from './audit/audit-trail';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox';
 export * from './json/json';
+export * from './clock/clock';
 export * from './logging/logging.module';
 export * from './process/startup-failure';
