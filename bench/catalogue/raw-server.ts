@@ -1,0 +1,246 @@
+/**
+ * The baseline of the catalogue benchmark: the least a server can do to answer the catalogue
+ * page. Fastify and a mysql2 pool of the api's size run the SAME statements the api runs for it
+ * (TypeORM's text, parameters and protocol: `query`, one pooled connection per statement) and
+ * build the same JSON as the GraphQL response, with no GraphQL, no Nest, no entities. Like the api,
+ * it keeps the 552 regions in memory. The benchmark checks once that both run the same SQL and
+ * answer the same data before it measures.
+ *
+ *   PORT=3001 HOST=127.0.0.1 DATABASE_URL=mariadb://... DATABASE_POOL_SIZE=20 node dist/bench/catalogue/raw-server.js
+ *
+ * POST /graphql answers the body's variables: `{ first, search? }` (the query text is not read).
+ */
+import Fastify from 'fastify';
+import { createPool, type RowDataPacket } from 'mysql2/promise';
+
+// ------------------------------------------------------------------ the api's statements
+
+const column = (alias: string, name: string, as = name): string =>
+  `\`${alias}\`.\`${name}\` AS \`${alias}_${as}\``;
+
+const INNOVATION_COLUMNS = [
+  'id',
+  'slug',
+  'registration_number',
+  'title',
+  'summary',
+  'problem',
+  'approach',
+  'novelty',
+  'impact',
+  'category_id',
+  'digital',
+  'stage',
+  'sdg_goals',
+  'launch_year',
+  'origin_agency_id',
+  'region_code',
+  'province_code',
+  'origin_agency_type',
+  'contact_unit',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'reference_url',
+  'status',
+  'published_at',
+  'archived_at',
+  'listed_at',
+  'view_count',
+  'watcher_count',
+  'agreed_count',
+  'replicated_count',
+  'provinces_reached',
+  'created_by_user_id',
+  'version',
+  'created_at',
+  'updated_at',
+];
+const CATEGORY_COLUMNS = ['id', 'competition_year', 'code', 'name', 'name_en'];
+const AGENCY_COLUMNS = [
+  'id',
+  'name',
+  'short_name',
+  'type',
+  'region_code',
+  'province_code',
+  'parent_id',
+  'active',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
+const SELECT = [
+  ...INNOVATION_COLUMNS.map((c) => column('innovation', c)),
+  ...CATEGORY_COLUMNS.map((c) => column('category', c)),
+  ...AGENCY_COLUMNS.map((c) => column('originAgency', c)),
+].join(', ');
+
+const FROM =
+  'FROM `innovation` `innovation` INNER JOIN `innovation_category` `category` ON `category`.`id`=`innovation`.`category_id`  INNER JOIN `agency` `originAgency` ON `originAgency`.`id`=`innovation`.`origin_agency_id`';
+
+/** A visitor who is not signed in sees published innovations (the api's restrictToVisible). */
+const VISIBLE = '`innovation`.`status` IN (?) AND `innovation`.`status` = ?';
+const PUBLISHED = 'PUBLISHED';
+
+const pageSql = (limit: number): string =>
+  `SELECT ${SELECT} ${FROM} WHERE ${VISIBLE} ORDER BY \`innovation\`.\`listed_at\` DESC, \`innovation\`.\`id\` DESC LIMIT ${limit}`;
+
+const AWARD_COLUMNS = ['id', 'innovation_id', 'competition', 'year', 'level', 'title', 'created_at'];
+const awardsSql = (count: number): string =>
+  `SELECT ${AWARD_COLUMNS.map((c) => column('award', c)).join(', ')} FROM \`innovation_award\` \`award\` WHERE \`award\`.\`innovation_id\` IN (${Array.from({ length: count }, () => '?').join(', ')}) ORDER BY \`award\`.\`year\` DESC, \`award\`.\`id\` ASC`;
+
+/** The api's search-terms rule: lower case, NFKC, words of 3+ letters or digits, unique, at most 8. */
+function searchTerms(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3);
+  return [...new Set(words)].slice(0, 8);
+}
+
+function searchStatement(terms: string[], limit: number): { sql: string; values: unknown[] } {
+  const relevance = `(${terms
+    .map(
+      () =>
+        '3 * (LOCATE(?, `innovation`.`title`) > 0) + 2 * (LOCATE(?, `innovation`.`problem`) > 0) + (LOCATE(?, `innovation`.`summary`) > 0)',
+    )
+    .join(' + ')})`;
+  const relevanceValues = terms.flatMap((term) => [term, term, term]);
+  return {
+    sql: `SELECT ${SELECT}, ${relevance} AS \`relevance\` ${FROM} WHERE ${VISIBLE} AND MATCH(\`innovation\`.\`title\`, \`innovation\`.\`summary\`, \`innovation\`.\`problem\`) AGAINST (? IN BOOLEAN MODE) ORDER BY ${relevance} DESC, \`innovation\`.\`id\` DESC LIMIT ${limit}`,
+    values: [
+      ...relevanceValues,
+      PUBLISHED,
+      PUBLISHED,
+      terms.map((term) => `${term}*`).join(' '),
+      ...relevanceValues,
+    ],
+  };
+}
+
+// ------------------------------------------------------------------ the answer
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+const cursor = (values: Array<string | number>): string =>
+  Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+const sqlDateTime = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const pool = createPool({
+    uri: env['DATABASE_URL'],
+    connectionLimit: Number(env['DATABASE_POOL_SIZE'] ?? 20),
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    enableKeepAlive: true,
+    keepAliveInitialDelay: 10_000,
+  });
+  const [regionRows] = await pool.query<RowDataPacket[]>('SELECT code, name FROM region');
+  const regions = new Map<string, Named>(
+    regionRows.map((r) => [r['code'] as string, { code: r['code'], name: r['name'] }]),
+  );
+
+  async function innovations(first: number, search: string | undefined): Promise<unknown> {
+    const terms = search?.trim() ? searchTerms(search) : [];
+    if (search?.trim() && terms.length === 0)
+      throw new Error('the baseline implements full-text search only');
+    const statement = terms.length
+      ? searchStatement(terms, first + 1)
+      : { sql: pageSql(first + 1), values: [PUBLISHED, PUBLISHED] };
+    const [rows] = await pool.query<RowDataPacket[]>(statement.sql, statement.values);
+    const page = rows.slice(0, first);
+
+    const awards = new Map<number, Array<{ competition: string; year: number; level: string }>>(
+      page.map((r) => [r['innovation_id'] as number, []]),
+    );
+    if (page.length) {
+      const [awardRows] = await pool.query<RowDataPacket[]>(awardsSql(page.length), [...awards.keys()]);
+      for (const a of awardRows) {
+        awards.get(a['award_innovation_id'])?.push({
+          competition: a['award_competition'],
+          year: a['award_year'],
+          level: a['award_level'],
+        });
+      }
+    }
+
+    const edges = page.map((r) => {
+      const id = r['innovation_id'] as number;
+      const sdg = r['innovation_sdg_goals'] as string;
+      const regionCode = r['innovation_region_code'] as string;
+      const provinceCode = r['innovation_province_code'] as string;
+      const province = regions.get(provinceCode)!;
+      const regency = regionCode === provinceCode ? null : regions.get(regionCode)!;
+      return {
+        node: {
+          id,
+          slug: r['innovation_slug'],
+          title: r['innovation_title'],
+          summary: r['innovation_summary'],
+          launchYear: r['innovation_launch_year'],
+          digital: r['innovation_digital'] === 1,
+          stage: r['innovation_stage'],
+          sdgGoals: (sdg ? sdg.split(',') : []).map(Number).sort((a, b) => a - b),
+          category: { id: r['category_id'], name: r['category_name'] },
+          originAgency: {
+            id: r['originAgency_id'],
+            name: r['originAgency_name'],
+            shortName: r['originAgency_short_name'],
+            type: r['originAgency_type'],
+          },
+          province: { code: province.code, name: province.name },
+          regency: regency && { code: regency.code, name: regency.name },
+          awards: awards.get(id),
+          funnel: {
+            viewed: r['innovation_view_count'],
+            interested: r['innovation_watcher_count'],
+            replicated: r['innovation_replicated_count'],
+          },
+        },
+        cursor: terms.length
+          ? cursor([Number(r['relevance']), id])
+          : cursor([sqlDateTime(r['innovation_listed_at'] as Date), id]),
+      };
+    });
+    return {
+      data: {
+        innovations: {
+          edges: edges.map((e) => ({ node: e.node })),
+          pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+        },
+      },
+    };
+  }
+
+  const app = Fastify({ logger: false });
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.post<{ Body: { variables?: { first?: number; search?: string } } }>('/graphql', async (request) => {
+    const variables = request.body?.variables ?? {};
+    const first = variables.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > 100) throw new Error('first must be 1-100');
+    return innovations(first, variables.search);
+  });
+  const close = async (): Promise<void> => {
+    await app.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close());
+  process.on('SIGINT', () => void close());
+  await app.listen({ port: Number(env['PORT'] ?? 3001), host: env['HOST'] ?? '127.0.0.1' });
+}
+
+main().catch((error: unknown) => {
+  console.error('[raw] failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

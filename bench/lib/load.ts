@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_DIST } from './environment';
+import { log } from './log';
+import { median } from './stats';
+
+/** One HTTP request, sent over and over. */
+export interface Target {
+  /** Shown in logs, e.g. `api` or `raw`. */
+  label: string;
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /**
+   * Every response body must start with this (e.g. `{"data":`: a GraphQL error comes with status
+   * 200 but starts with `{"errors":`); a response that does not fails the run.
+   */
+  expectBodyPrefix?: string;
+}
+
+export interface LoadSpec {
+  url: string;
+  method: string;
+  headers?: Record<string, string>;
+  body?: string;
+  expectBodyPrefix?: string;
+  connections: number;
+  duration: number;
+}
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  /** 2xx responses: the only ones counted in the rate and the latencies. */
+  ok: number;
+  non2xx: number;
+  /** Responses whose body did not start with `expectBodyPrefix`. */
+  mismatches: number;
+  errors: number;
+  timeouts: number;
+  requestsPerSecond: number;
+  bytesPerResponse: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+}
+
+const WORKER = join(BENCH_DIST, 'lib', 'load-worker.js');
+
+/** Runs the load generator in its own process against one target. */
+export function runLoad(target: Target, connections: number, duration: number): Promise<LoadResult> {
+  const spec: LoadSpec = {
+    url: target.url,
+    method: target.method,
+    headers: target.headers,
+    body: target.body,
+    expectBodyPrefix: target.expectBodyPrefix,
+    connections,
+    duration,
+  };
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [WORKER, JSON.stringify(spec)],
+      { maxBuffer: 1024 * 1024, timeout: (duration + 60) * 1000 },
+      (error, stdout, stderr) => {
+        if (error)
+          return reject(new Error(`load generator failed on ${target.label}: ${stderr || error.message}`));
+        const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
+        if (result.ok === 0 || result.non2xx || result.mismatches || result.errors || result.timeouts) {
+          return reject(
+            new Error(
+              `${target.label} answered badly under load: ${result.ok} ok, ${result.non2xx} non-2xx, ${result.mismatches} unexpected bodies, ${result.errors} errors, ${result.timeouts} timeouts`,
+            ),
+          );
+        }
+        resolve(result);
+      },
+    );
+  });
+}
+
+export interface Round {
+  /** Which side ran first in this round. */
+  order: string;
+  a: LoadResult;
+  b: LoadResult;
+  /** a / b. */
+  throughputRatio: number;
+  /** a / b. */
+  p99Ratio: number;
+  /** The machine's 1-minute load average when the round began: other work skews a round. */
+  loadAverage: number;
+}
+
+export interface Comparison {
+  connections: number;
+  duration: number;
+  rounds: Round[];
+  a: { label: string; requestsPerSecond: number; p99Ms: number };
+  b: { label: string; requestsPerSecond: number; p99Ms: number };
+  /** Median of the per-round ratios a / b. */
+  throughputRatio: number;
+  p99Ratio: number;
+}
+
+export interface CompareOptions {
+  connections: number;
+  /** Seconds per measured run. */
+  duration: number;
+  rounds: number;
+  /** Seconds of unmeasured load on each side first (0: none). */
+  warmup: number;
+}
+
+const fmt = (r: LoadResult): string =>
+  `${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.latencyMs.p99.toFixed(2)} ms`;
+
+/**
+ * Measures `a` against its baseline `b` in the same conditions: after a warm-up of both, `rounds`
+ * rounds that each run both sides once, alternating which goes first (AB, BA, AB, ...) so a drift
+ * of the machine weighs on both. The figures are medians over the rounds; the ratio is the median
+ * of the per-round ratios.
+ */
+export async function compare(a: Target, b: Target, options: CompareOptions): Promise<Comparison> {
+  const { connections, duration, rounds: count, warmup } = options;
+  if (warmup > 0) {
+    log(`warm-up: ${warmup} s on each of ${a.label} and ${b.label} (${connections} connections)`);
+    await runLoad(a, connections, warmup);
+    await runLoad(b, connections, warmup);
+  }
+  const rounds: Round[] = [];
+  for (let i = 0; i < count; i++) {
+    const aFirst = i % 2 === 0;
+    const loadAverage = Math.round(loadavg()[0]! * 100) / 100;
+    const results = new Map<Target, LoadResult>();
+    for (const target of aFirst ? [a, b] : [b, a]) {
+      results.set(target, await runLoad(target, connections, duration));
+    }
+    const ra = results.get(a)!;
+    const rb = results.get(b)!;
+    const round: Round = {
+      order: aFirst ? `${a.label},${b.label}` : `${b.label},${a.label}`,
+      a: ra,
+      b: rb,
+      throughputRatio: ra.requestsPerSecond / rb.requestsPerSecond,
+      p99Ratio: ra.latencyMs.p99 / rb.latencyMs.p99,
+      loadAverage,
+    };
+    rounds.push(round);
+    log(
+      `round ${i + 1}/${count}, ${connections} conn: ${a.label} ${fmt(ra)} | ${b.label} ${fmt(rb)} | ratio ${round.throughputRatio.toFixed(2)} (load ${loadAverage})`,
+    );
+  }
+  return {
+    connections,
+    duration,
+    rounds,
+    a: {
+      label: a.label,
+      requestsPerSecond: median(rounds.map((r) => r.a.requestsPerSecond)),
+      p99Ms: median(rounds.map((r) => r.a.latencyMs.p99)),
+    },
+    b: {
+      label: b.label,
+      requestsPerSecond: median(rounds.map((r) => r.b.requestsPerSecond)),
+      p99Ms: median(rounds.map((r) => r.b.latencyMs.p99)),
+    },
+    throughputRatio: median(rounds.map((r) => r.throughputRatio)),
+    p99Ratio: median(rounds.map((r) => r.p99Ratio)),
+  };
+}
