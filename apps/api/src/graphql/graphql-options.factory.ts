@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable, Logger } from '@nestjs/common';
@@ -39,6 +40,8 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           maxCost: this.config.get('GRAPHQL_MAX_COST'),
         }),
         this.metrics.apolloPlugin(),
+        // no HTTP cache hints are used; the default cache-control plugin would wrap every field resolver
+        ApolloServerPluginCacheControlDisabled(),
         ...(sandbox
           ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })]
           : []),
