@@ -21,7 +21,9 @@ import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
 import { InnovationTransferResolver } from './innovations/innovation-transfer.resolver';
 import { InnovationsResolver } from './innovations/innovations.resolver';
+import { LineageResolver } from './replications/lineage.resolver';
 import { ReplicationsResolver } from './replications/replications.resolver';
+import { ReplicationEvidenceResolver } from './replications/replication-evidence.resolver';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -59,6 +61,8 @@ import { UsersResolver } from './users/users.resolver';
     UsersResolver,
     InnovationsResolver,
     ReplicationsResolver,
+    LineageResolver,
+    ReplicationEvidenceResolver,
     InnovationTransferResolver,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },

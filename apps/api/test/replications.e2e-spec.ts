@@ -9,6 +9,8 @@ import {
   ReplicationCheckin,
   ReplicationEvent,
   ReplicationModification,
+  ReplicationAction,
+  ReplicationsService,
 } from '@jipp/replications';
 import { createInnovation, createUser, seededAgency } from '@jipp/testing';
 import { errorCode, startTestApi, type GqlResponse, type TestApi } from './api-harness';
@@ -252,7 +254,12 @@ describe('replications', () => {
       agency: 'Pemkot Surabaya',
       status: 'DRAFT' as never,
     });
-    const before = await api.dataSource.getRepository(Replication).count();
+    // count only what this test could have written: other files seed replications at the same time
+    const mine = () =>
+      api.dataSource
+        .getRepository(Replication)
+        .countBy([{ innovationId: own.id }, { innovationId: draft.id }]);
+    const before = await mine();
     const bad = async (input: Record<string, unknown>, as = adopterMember) =>
       errorCode(await api.gql(REQUEST, { input: { note: 'Permintaan replikasi uji.', ...input } }, as));
     expect(await bad({ innovationId: own.id })).toBe('BAD_USER_INPUT');
@@ -263,7 +270,7 @@ describe('replications', () => {
     expect(
       errorCode(await api.gql(REQUEST, { input: { innovationId: own.id, note: 'tanpa masuk ke sistem' } })),
     ).toBe('UNAUTHENTICATED');
-    expect(await api.dataSource.getRepository(Replication).count()).toBe(before);
+    expect(await mine()).toBe(before);
   });
 
   it('requires a modification or a note to modify, and a date and an outcome to implement', async () => {
@@ -345,12 +352,35 @@ describe('replications', () => {
         .countBy({ aggregateType: 'replication', aggregateId: String(r.id) }),
     ).toBe(2);
     // refused steps write no outbox row either
-    expect(errorCode(await step(otherMember, r.id, r.version + 1, 'WITHDRAW'))).toBe('FORBIDDEN');
+    // (the winner approved or rejected: withdrawing is either not theirs or no longer possible)
+    expect(['FORBIDDEN', 'BAD_TRANSITION']).toContain(
+      errorCode(await step(otherMember, r.id, r.version + 1, 'WITHDRAW')),
+    );
     expect(
       await api.dataSource
         .getRepository(OutboxEvent)
         .countBy({ aggregateType: 'replication', aggregateId: String(r.id) }),
     ).toBe(2);
+  });
+
+  it('lets the system stall only what stayed idle since its scan', async () => {
+    const { r } = await walk('OBSERVING');
+    const service = api.app.get(ReplicationsService);
+    const scannedAt = new Date(Date.now() - 60_000);
+    // the replication saw activity after the scan: the system's stall is refused, nothing written
+    const refused = service.transition('SYSTEM', r.id, r.version, ReplicationAction.STALL, {
+      idleSince: scannedAt,
+    });
+    await expect(refused).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const stalled = await service.transition('SYSTEM', r.id, r.version, ReplicationAction.STALL, {
+      idleSince: new Date(Date.now() + 60_000),
+      note: 'Tidak ada kegiatan.',
+    });
+    expect(stalled).toMatchObject({ status: 'STALLED', stalledFrom: 'OBSERVING' });
+    const event = await api.dataSource
+      .getRepository(ReplicationEvent)
+      .findOneByOrFail({ replicationId: r.id, toStatus: 'STALLED' as never });
+    expect(event.actorUserId).toBeNull();
   });
 
   it('keeps the funnel counters right after a mixed sequence', async () => {

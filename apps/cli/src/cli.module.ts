@@ -4,6 +4,7 @@ import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, RedisModule } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
 import { RegionsModule } from '@jipp/regions';
+import { ReplicationsModule } from '@jipp/replications';
 
 @Module({
   imports: [
@@ -14,6 +15,7 @@ import { RegionsModule } from '@jipp/regions';
     AgenciesModule,
     AuthModule,
     InnovationsModule,
+    ReplicationsModule,
   ],
 })
 export class CliModule {}

@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, LoggingModule, QueueModule, RedisModule } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
+import { ReplicationsModule } from '@jipp/replications';
 import { CatalogueSchedule } from './catalogue/catalogue.schedule';
 import { ViewFlushProcessor } from './catalogue/view-flush.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
+import { ReplicationJobsProcessor } from './replications/replication-jobs.processor';
+import { ReplicationsSchedule } from './replications/replications.schedule';
 
 @Module({
   imports: [
@@ -16,7 +19,15 @@ import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
     QueueModule,
     AuthModule,
     InnovationsModule,
+    ReplicationsModule,
   ],
-  providers: [MaintenanceProcessor, MaintenanceSchedule, ViewFlushProcessor, CatalogueSchedule],
+  providers: [
+    MaintenanceProcessor,
+    MaintenanceSchedule,
+    ViewFlushProcessor,
+    CatalogueSchedule,
+    ReplicationJobsProcessor,
+    ReplicationsSchedule,
+  ],
 })
 export class WorkerModule {}

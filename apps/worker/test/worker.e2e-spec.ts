@@ -47,4 +47,23 @@ describe('worker', () => {
     }
     expect(completed[0]?.returnvalue).toEqual({ batches: 0, innovations: 0, views: 0, purgedBatchIds: 0 });
   });
+
+  it('schedules the replication escalation and check-ins hourly (Asia/Jakarta) under fixed ids', async () => {
+    const queue = app!.get<Queue>(getQueueToken(QueueName.REPLICATIONS));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      expect.objectContaining({
+        key: JobName.ESCALATE_STALLED_REPLICATIONS,
+        name: JobName.ESCALATE_STALLED_REPLICATIONS,
+        pattern: '7 * * * *',
+        tz: 'Asia/Jakarta',
+      }),
+      expect.objectContaining({
+        key: JobName.RAISE_REPLICATION_CHECKINS,
+        name: JobName.RAISE_REPLICATION_CHECKINS,
+        pattern: '37 * * * *',
+        tz: 'Asia/Jakarta',
+      }),
+    ]);
+  });
 });

@@ -3,8 +3,12 @@ import { AgencySeeder } from '@jipp/agencies';
 import { DEMO_PASSWORD, DEMO_USERS, DemoUsersSeeder } from '@jipp/auth';
 import { InnovationSeeder } from '@jipp/innovations';
 import { RegionsService } from '@jipp/regions';
+import { ReplicationDemoSeeder } from '@jipp/replications';
 
-/** `seed [--demo]`: reference data; with --demo also the demo catalogue and one user per role. Idempotent. */
+/**
+ * `seed [--demo]`: reference data; with --demo also the demo catalogue, one user per role and the demo
+ * replications. Idempotent.
+ */
 export async function seedCommand(app: INestApplicationContext, flags: readonly string[]): Promise<number> {
   const regions = await app.get(RegionsService).seed();
   const { agencies, hubs } = await app.get(AgencySeeder).seed();
@@ -18,6 +22,15 @@ export async function seedCommand(app: INestApplicationContext, flags: readonly 
     await app.get(DemoUsersSeeder).seed();
     console.log(
       `[cli] demo users (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+    );
+    // after the users: the demo accounts' own agency gets replications they can act on
+    const replications = await app.get(ReplicationDemoSeeder).seed();
+    console.log(
+      replications.created
+        ? `[cli] demo replications: ${replications.replications} added, with ${replications.events} events, ` +
+            `${replications.modifications} modifications, ${replications.outcomes} outcomes, ` +
+            `${replications.documents} documents, ${replications.checkins} check-ins`
+        : '[cli] demo replications: already there, none added',
     );
   }
   return 0;

@@ -132,6 +132,13 @@ export class Environment {
   @Max(3600)
   VIEW_FLUSH_INTERVAL_SECONDS = 60;
 
+  /** Days without any event after which the worker stalls a replication that is still being worked on. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REPLICATION_STALL_AFTER_DAYS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

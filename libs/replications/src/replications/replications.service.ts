@@ -9,7 +9,7 @@ import {
   runInTransaction,
   writeAudit,
 } from '@jipp/core';
-import { Innovation, InnovationStatus } from '@jipp/innovations';
+import { Innovation, InnovationStatus, jakartaDay } from '@jipp/innovations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -26,6 +26,7 @@ import {
   ReplicationRelation,
   ReplicationStatus,
 } from '../state/replication-state';
+import { isoDayProblem, latestIndonesianDay } from '../evidence/evidence-rules';
 import { ReplicationEventType } from './replication-events';
 import { ReplicationRelations } from './replication-relations';
 import { Replication } from './replication.entity';
@@ -45,6 +46,11 @@ export interface TransitionData {
   implementationDate?: string | null;
   /** START_MODIFYING without recorded modifications: why nothing was changed. */
   noModificationNote?: string | null;
+  /**
+   * For the escalation job: stall only if nothing happened since this moment (evidence recorded after
+   * the job's scan moves `lastEventAt` without changing the version).
+   */
+  idleSince?: Date;
 }
 
 export interface ReplicationFilter {
@@ -74,7 +80,6 @@ const ENTERED_AT: Partial<Record<ReplicationStatus, keyof Replication>> = {
   [ReplicationStatus.WITHDRAWN]: 'closedAt',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 
 /**
@@ -262,7 +267,11 @@ export class ReplicationsService {
   ): Promise<Replication> {
     const now = this.clock.now();
     await runInTransaction(this.dataSource, async (manager) => {
-      const before = await manager.getRepository(Replication).findOneBy({ id });
+      // the row lock makes steps and evidence writes on one replication take turns, so the evidence a
+      // step requires cannot be removed between the check and the update
+      const before = await manager
+        .getRepository(Replication)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw AppError.notFound('Replication', id);
       // a stale version is a CONFLICT whatever happened since: of many racing steps one wins
       if (before.version !== expectedVersion) {
@@ -270,6 +279,9 @@ export class ReplicationsService {
           `Replication ${id} was changed by someone else (your version ${expectedVersion}, current ${before.version}). Reload it and try again.`,
           { currentVersion: before.version },
         );
+      }
+      if (data.idleSince && before.lastEventAt >= data.idleSince) {
+        throw AppError.conflict(`Replication ${id} had activity since ${data.idleSince.toISOString()}.`);
       }
       const relations =
         actor === 'SYSTEM'
@@ -354,10 +366,10 @@ export class ReplicationsService {
       }
       case ReplicationAction.IMPLEMENT: {
         const date = data.implementationDate;
-        if (!date || !ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) {
+        if (!date || isoDayProblem(date))
           refuse('input.implementationDate', 'an implementation date (YYYY-MM-DD)');
-        }
-        if (date! > now.toISOString().slice(0, 10))
+        // "today" anywhere in Indonesia (up to UTC+9) is not the future
+        if (date! > latestIndonesianDay(now))
           refuse('input.implementationDate', 'a date that is not in the future');
         if (date! < replication.requestedAt.toISOString().slice(0, 10)) {
           refuse('input.implementationDate', 'a date on or after the request');
@@ -372,7 +384,8 @@ export class ReplicationsService {
           .getRepository(ReplicationCheckin)
           .findOneBy({ replicationId: replication.id, months: 12 });
         if (!checkin) refuse('input.action', 'the 12-month check-in to have fallen due');
-        const dueDay = checkin!.dueAt.toISOString().slice(0, 10);
+        // check-ins fall due on the Jakarta calendar
+        const dueDay = jakartaDay(checkin!.dueAt);
         const updated: unknown[] = await manager.query(
           'SELECT 1 FROM outcome WHERE replication_id = ? AND latest_date >= ? LIMIT 1',
           [replication.id, dueDay],
