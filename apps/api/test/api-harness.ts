@@ -23,8 +23,12 @@ export interface TestApi {
     token?: string,
   ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
-  /** A new user of a seeded agency (by short name), signed in. */
-  signInAs(role: Role, agencyShortName: string): Promise<{ user: User; token: string }>;
+  /** A new user of a seeded agency (by short name), signed in; coordinators of the given hub slugs. */
+  signInAs(
+    role: Role,
+    agencyShortName: string,
+    options?: { hubs?: string[] },
+  ): Promise<{ user: User; token: string }>;
   close(): Promise<void>;
 }
 
@@ -48,9 +52,9 @@ export async function startTestApi(): Promise<TestApi> {
     if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
     return res.data.login.accessToken;
   };
-  const signInAs = async (role: Role, agencyShortName: string): Promise<{ user: User; token: string }> => {
+  const signInAs: TestApi['signInAs'] = async (role, agencyShortName, options = {}) => {
     const agency = await seededAgency(dataSource, agencyShortName);
-    const user = await createUser(dataSource, { agencyId: agency.id, role });
+    const user = await createUser(dataSource, { agencyId: agency.id, role, hubSlugs: options.hubs });
     return { user, token: await login(user.email) };
   };
   return { app, url, dataSource, gql, login, signInAs, close: () => app.close() };

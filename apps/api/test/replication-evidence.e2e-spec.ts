@@ -1,4 +1,3 @@
-import { Network } from '@jipp/agencies';
 import { AuditLog, Role } from '@jipp/core';
 import {
   Outcome,
@@ -7,7 +6,7 @@ import {
   ReplicationDocument,
   ReplicationModification,
 } from '@jipp/replications';
-import { createInnovation, createUser, seededAgency } from '@jipp/testing';
+import { createInnovation } from '@jipp/testing';
 import { In } from 'typeorm';
 import { errorCode, startTestApi, type GqlResponse, type TestApi } from './api-harness';
 
@@ -76,12 +75,8 @@ describe('replication evidence', () => {
   let admin: Person;
 
   const person = async (role: Role, agency: string, hub?: string): Promise<Person> => {
-    const agencyRow = await seededAgency(api.dataSource, agency);
-    const networkIds = hub
-      ? [(await api.dataSource.getRepository(Network).findOneByOrFail({ slug: hub })).id]
-      : [];
-    const user = await createUser(api.dataSource, { role, agencyId: agencyRow.id, networkIds });
-    return { id: user.id, token: await api.login(user.email) };
+    const { user, token } = await api.signInAs(role, agency, { hubs: hub ? [hub] : [] });
+    return { id: user.id, token };
   };
 
   const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, who: Person) =>

@@ -12,7 +12,7 @@ import {
   ReplicationAction,
   ReplicationsService,
 } from '@jipp/replications';
-import { createInnovation, createUser, seededAgency } from '@jipp/testing';
+import { createInnovation, seededAgency } from '@jipp/testing';
 import { errorCode, startTestApi, type GqlResponse, type TestApi } from './api-harness';
 
 const REQUEST = `mutation($input: RequestReplicationInput!) {
@@ -41,14 +41,8 @@ describe('replications', () => {
   let farCoordinator: string; // of JIPP Sulawesi Selatan
   let admin: string;
 
-  const token = async (role: Role, agency: string, hub?: string): Promise<string> => {
-    const agencyRow = await seededAgency(api.dataSource, agency);
-    const networkIds = hub
-      ? [(await api.dataSource.getRepository(Network).findOneByOrFail({ slug: hub })).id]
-      : [];
-    const user = await createUser(api.dataSource, { role, agencyId: agencyRow.id, networkIds });
-    return api.login(user.email);
-  };
+  const token = async (role: Role, agency: string, hub?: string): Promise<string> =>
+    (await api.signInAs(role, agency, { hubs: hub ? [hub] : [] })).token;
 
   const request = async (innovationId: number, as = adopterMember, extra: Record<string, unknown> = {}) => {
     const res = await api.gql<{ requestReplication: { id: number; version: number; status: string } }>(

@@ -2,7 +2,6 @@
 import { OWN_REDIS_PREFIX } from './own-redis-prefix';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Network } from '@jipp/agencies';
 import { AppConfig, type AuthUser, Clock, FixedClock, OutboxEvent, Role } from '@jipp/core';
 import {
   addCalendarMonths,
@@ -60,10 +59,7 @@ describe('replication jobs', () => {
     hub?: string,
   ): Promise<{ user: AuthUser; email: string }> => {
     const agencyId = (await seededAgency(dataSource, agency)).id;
-    const networkIds = hub
-      ? [(await dataSource.getRepository(Network).findOneByOrFail({ slug: hub })).id]
-      : [];
-    const user = await createUser(dataSource, { role, agencyId, networkIds });
+    const user = await createUser(dataSource, { role, agencyId, hubSlugs: hub ? [hub] : [] });
     return { user: { id: user.id, agencyId: user.agencyId, role: user.role }, email: user.email };
   };
 

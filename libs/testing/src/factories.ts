@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
-import { Agency } from '@jipp/agencies';
+import { Agency, Network } from '@jipp/agencies';
 import { NetworkCoordinator, User, UserStatus } from '@jipp/auth';
 import { Role } from '@jipp/core';
 import { Innovation, InnovationCategory, InnovationStage, InnovationStatus, slugOf } from '@jipp/innovations';
@@ -22,7 +22,15 @@ export async function seededAgency(dataSource: DataSource, shortName: string): P
 /** A new active user with the test password; coordinators get their hubs. */
 export async function createUser(
   dataSource: DataSource,
-  options: { role?: Role; agencyId: number; email?: string; networkIds?: number[]; status?: UserStatus },
+  options: {
+    role?: Role;
+    agencyId: number;
+    email?: string;
+    networkIds?: number[];
+    /** Hubs (by slug) the user coordinates. */
+    hubSlugs?: string[];
+    status?: UserStatus;
+  },
 ): Promise<User> {
   passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
   const repo = dataSource.getRepository(User);
@@ -36,7 +44,12 @@ export async function createUser(
     lastLoginAt: null,
   });
   await repo.insert(user);
-  for (const networkId of options.networkIds ?? []) {
+  const hubIds = await Promise.all(
+    (options.hubSlugs ?? []).map(
+      async (slug) => (await dataSource.getRepository(Network).findOneByOrFail({ slug })).id,
+    ),
+  );
+  for (const networkId of [...(options.networkIds ?? []), ...hubIds]) {
     await dataSource.getRepository(NetworkCoordinator).insert({ networkId, userId: user.id });
   }
   return user;
