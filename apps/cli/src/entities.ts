@@ -9,6 +9,7 @@ import {
   InnovationWatch,
   ViewFlushBatch,
 } from '@jipp/innovations';
+import { HubMute, ModerationAction, Post, PostFlag, PostMention, Thread } from '@jipp/forum';
 import { Region } from '@jipp/regions';
 import {
   Outcome,
@@ -44,6 +45,12 @@ export const ALL_ENTITIES = [
   Outcome,
   ReplicationDocument,
   ReplicationCheckin,
+  Thread,
+  Post,
+  PostMention,
+  PostFlag,
+  ModerationAction,
+  HubMute,
 ];
 
 /** A data source that knows every entity, outside Nest (TypeORM CLI, schema checks). */

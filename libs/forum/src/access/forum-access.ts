@@ -1,0 +1,98 @@
+import { AppError, Role, type AuthUser } from '@jipp/core';
+import { Innovation, canRead as canReadInnovation } from '@jipp/innovations';
+import { Replication } from '@jipp/replications';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Thread, ThreadSubject } from '../threads/thread.entity';
+import { mayModerate, mayRead } from './forum-rules';
+
+/** The hubs whose coordinators moderate a thread. */
+export interface ThreadScope {
+  hubIds: number[];
+}
+
+/** Who may read, post in and moderate a thread, from the database. */
+@Injectable()
+export class ForumAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Hub threads: their hub. Innovation discussions: the hubs holding the origin agency. Replication
+   * discussions: the hubs holding the adopter agency.
+   */
+  async scopeOf(thread: Thread, manager: EntityManager = this.dataSource.manager): Promise<ThreadScope> {
+    if (thread.subject === ThreadSubject.HUB) return { hubIds: [thread.hubId!] };
+    const agencyId =
+      thread.subject === ThreadSubject.INNOVATION
+        ? (await manager.getRepository(Innovation).findOneBy({ id: thread.innovationId! }))?.originAgencyId
+        : (await manager.getRepository(Replication).findOneBy({ id: thread.replicationId! }))
+            ?.adopterAgencyId;
+    if (agencyId === undefined) return { hubIds: [] };
+    const rows: Array<{ network_id: number }> = await manager.query(
+      'SELECT network_id FROM network_member WHERE agency_id = ?',
+      [agencyId],
+    );
+    return { hubIds: rows.map((r) => Number(r.network_id)) };
+  }
+
+  async canRead(user: AuthUser | null, thread: Thread, manager = this.dataSource.manager): Promise<boolean> {
+    if (!user) return false;
+    if (user.role === Role.ADMIN) return true;
+    const scope = await this.scopeOf(thread, manager);
+    const coordinatesScope = await this.coordinates(user, scope, manager);
+    let agencyInHub = false;
+    let subjectVisible = false;
+    if (thread.subject === ThreadSubject.HUB) {
+      const rows: unknown[] = await manager.query(
+        'SELECT 1 FROM network_member WHERE network_id = ? AND agency_id = ? LIMIT 1',
+        [thread.hubId, user.agencyId],
+      );
+      agencyInHub = rows.length > 0;
+    } else {
+      subjectVisible = await this.subjectVisible(user, thread, manager);
+    }
+    return mayRead(user, { subject: thread.subject, agencyInHub, coordinatesScope, subjectVisible });
+  }
+
+  /** The thread if the user may read it; NOT_FOUND otherwise (a closed forum is not revealed). */
+  async readable(
+    user: AuthUser | null,
+    threadId: number,
+    manager = this.dataSource.manager,
+  ): Promise<Thread> {
+    const thread = await manager.getRepository(Thread).findOneBy({ id: threadId });
+    if (!thread || !(await this.canRead(user, thread, manager))) throw AppError.notFound('Thread', threadId);
+    return thread;
+  }
+
+  async canModerate(
+    user: AuthUser | null,
+    thread: Thread,
+    manager = this.dataSource.manager,
+  ): Promise<boolean> {
+    if (!user) return false;
+    if (user.role === Role.ADMIN) return true;
+    return mayModerate(user, await this.coordinates(user, await this.scopeOf(thread, manager), manager));
+  }
+
+  /** Whether the user coordinates one of the hubs. */
+  async coordinates(user: AuthUser, scope: ThreadScope, manager = this.dataSource.manager): Promise<boolean> {
+    if (user.role !== Role.COORDINATOR || scope.hubIds.length === 0) return false;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM network_coordinator WHERE user_id = ? AND network_id IN (${scope.hubIds.map(() => '?').join(', ')}) LIMIT 1`,
+      [user.id, ...scope.hubIds],
+    );
+    return rows.length > 0;
+  }
+
+  private async subjectVisible(user: AuthUser, thread: Thread, manager: EntityManager): Promise<boolean> {
+    const innovationId =
+      thread.subject === ThreadSubject.INNOVATION
+        ? thread.innovationId
+        : (await manager.getRepository(Replication).findOneBy({ id: thread.replicationId! }))?.innovationId;
+    if (!innovationId) return false;
+    const innovation = await manager.getRepository(Innovation).findOneBy({ id: innovationId });
+    return innovation !== null && canReadInnovation(user, innovation);
+  }
+}
