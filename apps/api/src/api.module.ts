@@ -13,6 +13,7 @@ import {
   validationExceptionFactory,
 } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
+import { ForumModule } from '@jipp/forum';
 import { RegionsModule } from '@jipp/regions';
 import { ReplicationsModule } from '@jipp/replications';
 import { AgenciesResolver } from './agencies/agencies.resolver';
@@ -24,6 +25,7 @@ import { InnovationsResolver } from './innovations/innovations.resolver';
 import { LineageResolver } from './replications/lineage.resolver';
 import { ReplicationsResolver } from './replications/replications.resolver';
 import { ReplicationEvidenceResolver } from './replications/replication-evidence.resolver';
+import { PostsResolver, ThreadsResolver } from './forum/forum.resolver';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
@@ -45,6 +47,7 @@ import { UsersResolver } from './users/users.resolver';
     AuthModule,
     InnovationsModule,
     ReplicationsModule,
+    ForumModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
@@ -61,6 +64,8 @@ import { UsersResolver } from './users/users.resolver';
     UsersResolver,
     InnovationsResolver,
     ReplicationsResolver,
+    ThreadsResolver,
+    PostsResolver,
     LineageResolver,
     ReplicationEvidenceResolver,
     InnovationTransferResolver,

@@ -12,7 +12,7 @@ import { Invitation } from './tokens/invitation.entity';
 import { RefreshToken } from './tokens/refresh-token.entity';
 import { TokenService } from './tokens/token.service';
 import { NetworkCoordinator } from './users/network-coordinator.entity';
-import { CoordinatorsByNetworkLoader } from './users/user.loaders';
+import { CoordinatorsByNetworkLoader, UserByIdLoader } from './users/user.loaders';
 import { User } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
@@ -37,6 +37,7 @@ import { UsersService } from './users/users.service';
     LoginRateLimiter,
     AccessGuard,
     CoordinatorsByNetworkLoader,
+    UserByIdLoader,
   ],
   exports: [
     DemoUsersSeeder,
@@ -46,6 +47,7 @@ import { UsersService } from './users/users.service';
     PasswordHasher,
     AccessGuard,
     CoordinatorsByNetworkLoader,
+    UserByIdLoader,
     AgenciesModule,
   ],
 })

@@ -13,8 +13,10 @@ import { PostMention } from './posts/post-mention.entity';
 import { Post } from './posts/post.entity';
 import { ForumPublisher } from './realtime/forum-publisher';
 import { Thread } from './threads/thread.entity';
+import { ThreadsService } from './threads/threads.service';
+import { PostsService } from './posts/posts.service';
 
-const SERVICES = [Clock, ForumAccess, ForumPublisher];
+const SERVICES = [Clock, ForumAccess, ForumPublisher, PostsService, ThreadsService];
 
 @Module({
   imports: [

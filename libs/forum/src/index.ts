@@ -8,4 +8,8 @@ export * from './access/forum-rules';
 export * from './access/forum-access';
 export * from './realtime/forum-events';
 export * from './realtime/forum-publisher';
+export * from './forum-event-types';
+export * from './posts/post-markdown';
+export * from './posts/posts.service';
+export * from './threads/threads.service';
 export * from './forum.module';

@@ -16,3 +16,16 @@ export class CoordinatorsByNetworkLoader implements LoaderFactory<number, User[]
     });
   }
 }
+
+/** Users by id, batched per request. */
+@Injectable()
+export class UserByIdLoader implements LoaderFactory<number, User | null> {
+  constructor(private readonly users: UsersService) {}
+
+  create(): DataLoader<number, User | null> {
+    return new DataLoader(async (ids) => {
+      const byId = new Map((await this.users.findByIds(ids)).map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+}

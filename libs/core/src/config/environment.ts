@@ -139,6 +139,20 @@ export class Environment {
   @Max(3650)
   REPLICATION_STALL_AFTER_DAYS = 60;
 
+  /** Minutes during which the author may edit a forum post. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  FORUM_EDIT_WINDOW_MINUTES = 15;
+
+  /** Flags from distinct readers that hide a post automatically, pending review. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FORUM_FLAG_HIDE_THRESHOLD = 3;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

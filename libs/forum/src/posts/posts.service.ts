@@ -1,0 +1,320 @@
+import { User } from '@jipp/auth';
+import {
+  AppConfig,
+  AppError,
+  appendOutbox,
+  type AuthUser,
+  Clock,
+  type Connection,
+  ErrorCode,
+  paginate,
+  runInTransaction,
+  writeAudit,
+} from '@jipp/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { ForumAccess } from '../access/forum-access';
+import { HubMute } from '../moderation/hub-mute.entity';
+import type { PostMessage } from '../realtime/forum-events';
+import { ForumPublisher } from '../realtime/forum-publisher';
+import { Thread } from '../threads/thread.entity';
+import { ForumEventType } from '../forum-event-types';
+import { mentionedUserIds, renderPostBody } from './post-markdown';
+import { PostMention } from './post-mention.entity';
+import { Post } from './post.entity';
+
+export enum PostOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+
+/** At most this many users are mentioned (and notified) per post. */
+export const MAX_MENTIONS = 20;
+
+/** Posts: written in Markdown, stored with their sanitised HTML, pushed to readers after commit. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ForumAccess,
+    private readonly publisher: ForumPublisher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(
+    viewer: AuthUser,
+    threadId: number,
+    order: PostOrder,
+    page: { first: number; after?: string; withTotalCount?: boolean },
+  ): Promise<Connection<Post>> {
+    await this.access.readable(viewer, threadId);
+    const query = this.dataSource
+      .getRepository(Post)
+      .createQueryBuilder('post')
+      .where('post.threadId = :threadId', { threadId });
+    return paginate(query, {
+      ...page,
+      orderBy: [
+        {
+          column: 'post.id',
+          direction: order === PostOrder.NEWEST_FIRST ? 'DESC' : 'ASC',
+          value: (p) => p.id,
+        },
+      ],
+    });
+  }
+
+  findByIds(ids: readonly number[]): Promise<Post[]> {
+    return ids.length
+      ? this.dataSource.getRepository(Post).findBy({ id: In([...ids]) })
+      : Promise.resolve([]);
+  }
+
+  async create(
+    author: AuthUser,
+    threadId: number,
+    body: string,
+    replyToPostId?: number | null,
+  ): Promise<Post> {
+    const now = this.clock.now();
+    const post = await runInTransaction(this.dataSource, async (manager) => {
+      // the thread row lock orders posts in a thread: slow mode and counters hold under races
+      const thread = await manager
+        .getRepository(Thread)
+        .findOne({ where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
+      if (!thread || !(await this.access.canRead(author, thread, manager)))
+        throw AppError.notFound('Thread', threadId);
+      await this.checkMayPost(manager, author, thread, now);
+      if (replyToPostId != null) {
+        const parent = await manager.getRepository(Post).findOneBy({ id: replyToPostId });
+        if (!parent || parent.threadId !== threadId) {
+          throw AppError.badInput('You can only reply to a post of the same thread.', [
+            { field: 'input.replyToPostId', message: 'is not a post of this thread' },
+          ]);
+        }
+      }
+      return this.insertPost(manager, author, thread, body, replyToPostId ?? null, now);
+    });
+    this.publisher.postCreated(await this.message(post));
+    return post;
+  }
+
+  /**
+   * Writes a post into a locked thread row: mentions, counters, audit and the outbox event. Used for a
+   * reply and for a new thread's first post.
+   */
+  async insertPost(
+    manager: EntityManager,
+    author: AuthUser,
+    thread: Thread,
+    body: string,
+    replyToPostId: number | null,
+    now: Date,
+  ): Promise<Post> {
+    const mentioned = await this.mentionable(manager, thread, mentionedUserIds(body), author.id);
+    const row = manager.getRepository(Post).create({
+      threadId: thread.id,
+      authorUserId: author.id,
+      body,
+      bodyHtml: renderPostBody(body, mentioned),
+      replyToPostId,
+      createdAt: now,
+    });
+    await manager.getRepository(Post).insert(row);
+    if (mentioned.size) {
+      await manager
+        .getRepository(PostMention)
+        .insert([...mentioned.keys()].map((userId) => ({ postId: row.id, userId })));
+    }
+    await manager.query(
+      'UPDATE thread SET post_count = post_count + 1, last_post_at = ?, last_activity_at = ? WHERE id = ?',
+      [now, now, thread.id],
+    );
+    const replyToAuthor =
+      replyToPostId === null
+        ? null
+        : ((await manager.getRepository(Post).findOneBy({ id: replyToPostId }))?.authorUserId ?? null);
+    await writeAudit(manager, {
+      actorUserId: author.id,
+      action: 'post.create',
+      entityType: 'post',
+      entityId: row.id,
+      after: { id: row.id, threadId: thread.id, replyToPostId },
+    });
+    await appendOutbox(manager, {
+      type: ForumEventType.POST_CREATED,
+      aggregateType: 'post',
+      aggregateId: row.id,
+      actorUserId: author.id,
+      payload: {
+        postId: row.id,
+        threadId: thread.id,
+        subject: thread.subject,
+        hubId: thread.hubId,
+        innovationId: thread.innovationId,
+        replicationId: thread.replicationId,
+        replyToPostId,
+        replyToAuthorUserId: replyToAuthor,
+        mentionedUserIds: [...mentioned.keys()],
+      },
+    });
+    return manager.getRepository(Post).findOneByOrFail({ id: row.id });
+  }
+
+  /** The author edits within the edit window; the post keeps an "edited" mark. */
+  async edit(editor: AuthUser, postId: number, body: string): Promise<Post> {
+    const now = this.clock.now();
+    const windowMs = this.config.get('FORUM_EDIT_WINDOW_MINUTES') * 60_000;
+    const post = await runInTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockVisible(manager, editor, postId);
+      if (before.authorUserId !== editor.id) throw AppError.forbidden('Only the author edits a post.');
+      if (before.deletedAt || before.hiddenAt)
+        throw AppError.forbidden('A deleted or hidden post cannot be edited.');
+      const thread = await manager.getRepository(Thread).findOneByOrFail({ id: before.threadId });
+      if (thread.locked) throw AppError.forbidden('The thread is locked: its posts can no longer change.');
+      const until = new Date(before.createdAt.getTime() + windowMs);
+      if (now > until) {
+        throw AppError.forbidden(
+          `Posts can be edited for ${windowMs / 60_000} minutes; this one until ${until.toISOString()}.`,
+        );
+      }
+      const mentioned = await this.mentionable(manager, thread, mentionedUserIds(body), editor.id);
+      await manager
+        .getRepository(Post)
+        .update({ id: postId }, { body, bodyHtml: renderPostBody(body, mentioned), editedAt: now });
+      await writeAudit(manager, {
+        actorUserId: editor.id,
+        action: 'post.edit',
+        entityType: 'post',
+        entityId: postId,
+        before: { body: before.body },
+        after: { body },
+      });
+      return manager.getRepository(Post).findOneByOrFail({ id: postId });
+    });
+    this.publisher.postUpdated(await this.message(post));
+    return post;
+  }
+
+  /** Soft delete, by the author or a moderator of the thread. */
+  async delete(actor: AuthUser, postId: number): Promise<Post> {
+    const now = this.clock.now();
+    const post = await runInTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockVisible(manager, actor, postId);
+      if (before.deletedAt) return before;
+      const thread = await manager.getRepository(Thread).findOneByOrFail({ id: before.threadId });
+      if (before.authorUserId !== actor.id && !(await this.access.canModerate(actor, thread, manager))) {
+        throw AppError.forbidden('Only the author or a moderator deletes a post.');
+      }
+      await manager.getRepository(Post).update({ id: postId }, { deletedAt: now });
+      await manager.query('UPDATE thread SET post_count = GREATEST(post_count, 1) - 1 WHERE id = ?', [
+        thread.id,
+      ]);
+      await writeAudit(manager, {
+        actorUserId: actor.id,
+        action: 'post.delete',
+        entityType: 'post',
+        entityId: postId,
+        before: { id: postId, body: before.body },
+      });
+      return manager.getRepository(Post).findOneByOrFail({ id: postId });
+    });
+    this.publisher.postUpdated(await this.message(post));
+    return post;
+  }
+
+  /** What sockets receive for a post (no body once deleted or hidden). */
+  async message(post: Post): Promise<PostMessage> {
+    const author = await this.dataSource.getRepository(User).findOneBy({ id: post.authorUserId });
+    const gone = post.deletedAt !== null || post.hiddenAt !== null;
+    return {
+      id: post.id,
+      threadId: post.threadId,
+      authorUserId: post.authorUserId,
+      authorName: author?.name ?? '',
+      bodyHtml: gone ? null : post.bodyHtml,
+      replyToPostId: post.replyToPostId,
+      createdAt: post.createdAt.toISOString(),
+      editedAt: post.editedAt?.toISOString() ?? null,
+      deleted: post.deletedAt !== null,
+      hidden: post.hiddenAt !== null,
+      hiddenReason: post.hiddenReason,
+    };
+  }
+
+  /** Locked thread, mute and slow mode, with errors that say until when. */
+  async checkMayPost(manager: EntityManager, author: AuthUser, thread: Thread, now: Date): Promise<void> {
+    if (thread.locked) throw AppError.forbidden(`Thread ${thread.id} is locked: it takes no new posts.`);
+    const scope = await this.access.scopeOf(thread, manager);
+    if (scope.hubIds.length) {
+      const mute = await manager
+        .getRepository(HubMute)
+        .createQueryBuilder('mute')
+        .where('mute.userId = :userId AND mute.hubId IN (:...hubIds) AND mute.mutedUntil > :now', {
+          userId: author.id,
+          hubIds: scope.hubIds,
+          now,
+        })
+        .orderBy('mute.mutedUntil', 'DESC')
+        .getOne();
+      if (mute) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          `You are muted in this forum until ${mute.mutedUntil.toISOString()}.`,
+          { mutedUntil: mute.mutedUntil.toISOString() },
+        );
+      }
+    }
+    if (thread.slowModeSeconds > 0) {
+      const last = await manager
+        .getRepository(Post)
+        .createQueryBuilder('post')
+        .where('post.threadId = :threadId AND post.authorUserId = :userId', {
+          threadId: thread.id,
+          userId: author.id,
+        })
+        .orderBy('post.createdAt', 'DESC')
+        .getOne();
+      const nextAt = last ? last.createdAt.getTime() + thread.slowModeSeconds * 1000 : 0;
+      if (nextAt > now.getTime()) {
+        const wait = Math.ceil((nextAt - now.getTime()) / 1000);
+        throw AppError.rateLimited(
+          `Slow mode: one post every ${thread.slowModeSeconds} s in this thread; post again after ${new Date(nextAt).toISOString()}.`,
+          wait,
+        );
+      }
+    }
+  }
+
+  private async lockVisible(manager: EntityManager, user: AuthUser, postId: number): Promise<Post> {
+    const post = await manager
+      .getRepository(Post)
+      .findOne({ where: { id: postId }, lock: { mode: 'pessimistic_write' } });
+    if (!post) throw AppError.notFound('Post', postId);
+    await this.access.readable(user, post.threadId, manager);
+    return post;
+  }
+
+  /** Mentioned users who exist and may read the thread (others are not told), with their names. */
+  private async mentionable(
+    manager: EntityManager,
+    thread: Thread,
+    ids: number[],
+    authorId: number,
+  ): Promise<Map<number, string>> {
+    const candidates = ids.filter((id) => id !== authorId).slice(0, MAX_MENTIONS);
+    if (candidates.length === 0) return new Map();
+    const users = await manager.getRepository(User).findBy({ id: In(candidates) });
+    const names = new Map<number, string>();
+    for (const user of users) {
+      if (
+        await this.access.canRead({ id: user.id, agencyId: user.agencyId, role: user.role }, thread, manager)
+      ) {
+        names.set(user.id, user.name);
+      }
+    }
+    return names;
+  }
+}
