@@ -33,6 +33,10 @@ export interface RunningServer {
   name: string;
   url: string;
   pid: number;
+  /** The last few KB the server wrote (stdout and stderr), e.g. to explain a failure. */
+  output(): string;
+  /** Null while it runs. */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -89,6 +93,8 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
     name: spec.name,
     url,
     pid: child.pid!,
+    output: () => output,
+    exitCode: () => child.exitCode,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

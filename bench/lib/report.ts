@@ -59,6 +59,7 @@ function describeGoal(goal: Goal | undefined, unit: string): string {
 function number(value: number | undefined, unit: string): string {
   if (value === undefined || Number.isNaN(value)) return '';
   if (unit === 'ms') return `${value.toFixed(2)} ms`;
+  if (unit === 'KB') return `${value.toFixed(1)} KB`;
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 

@@ -13,6 +13,7 @@ import {
   validationExceptionFactory,
 } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
+import { NotificationsModule } from '@jipp/notifications';
 import { ForumModule } from '@jipp/forum';
 import { RegionsModule } from '@jipp/regions';
 import { ReplicationsModule } from '@jipp/replications';
@@ -25,12 +26,23 @@ import { InnovationsResolver } from './innovations/innovations.resolver';
 import { LineageResolver } from './replications/lineage.resolver';
 import { ReplicationsResolver } from './replications/replications.resolver';
 import { ReplicationEvidenceResolver } from './replications/replication-evidence.resolver';
+import { ForumGateway } from './forum/forum.gateway';
 import { PostsResolver, ThreadsResolver } from './forum/forum.resolver';
+import { MODERATION_RESOLVERS } from './forum/moderation.resolver';
+import { SocketForumPublisher } from './forum/socket-forum.publisher';
 import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworksResolver } from './networks/networks.resolver';
+import { NotificationPushGateway } from './notifications/notification-push.gateway';
+import { NotificationsResolver } from './notifications/notifications.resolver';
+import {
+  AgencyWatchResolver,
+  HubPublishAlertsResolver,
+  ReplicationWatchResolver,
+  ThreadWatchResolver,
+} from './notifications/watches.resolver';
 import { RegionsResolver } from './regions/regions.resolver';
 import { UsersResolver } from './users/users.resolver';
 
@@ -47,7 +59,9 @@ import { UsersResolver } from './users/users.resolver';
     AuthModule,
     InnovationsModule,
     ReplicationsModule,
-    ForumModule,
+    // the forum's services publish through the socket.io gateway (see SocketForumPublisher)
+    ForumModule.forRoot({ publisher: SocketForumPublisher, providers: [ForumGateway] }),
+    NotificationsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
@@ -66,9 +80,16 @@ import { UsersResolver } from './users/users.resolver';
     ReplicationsResolver,
     ThreadsResolver,
     PostsResolver,
+    ...MODERATION_RESOLVERS,
     LineageResolver,
     ReplicationEvidenceResolver,
     InnovationTransferResolver,
+    NotificationsResolver,
+    ReplicationWatchResolver,
+    ThreadWatchResolver,
+    AgencyWatchResolver,
+    HubPublishAlertsResolver,
+    NotificationPushGateway,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     {

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadEnvironment } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { RedisStreamsIoAdapter } from './forum/redis-streams-io.adapter';
 import { MAX_UPLOAD_BYTES, registerGraphqlUploads } from './graphql/graphql-upload';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -20,6 +21,7 @@ export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApp
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get(AppConfig)));
 
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();

@@ -10,6 +10,14 @@ import {
   ViewFlushBatch,
 } from '@jipp/innovations';
 import { HubMute, ModerationAction, Post, PostFlag, PostMention, Thread } from '@jipp/forum';
+import {
+  AgencyWatch,
+  HubPublishAlertsSetting,
+  Notification,
+  NotificationPreference,
+  ReplicationWatch,
+  ThreadWatch,
+} from '@jipp/notifications';
 import { Region } from '@jipp/regions';
 import {
   Outcome,
@@ -51,6 +59,12 @@ export const ALL_ENTITIES = [
   PostFlag,
   ModerationAction,
   HubMute,
+  Notification,
+  NotificationPreference,
+  ReplicationWatch,
+  ThreadWatch,
+  AgencyWatch,
+  HubPublishAlertsSetting,
 ];
 
 /** A data source that knows every entity, outside Nest (TypeORM CLI, schema checks). */

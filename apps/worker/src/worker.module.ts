@@ -7,6 +7,7 @@ import { CatalogueSchedule } from './catalogue/catalogue.schedule';
 import { ViewFlushProcessor } from './catalogue/view-flush.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { ReplicationJobsProcessor } from './replications/replication-jobs.processor';
 import { ReplicationsSchedule } from './replications/replications.schedule';
 
@@ -20,6 +21,7 @@ import { ReplicationsSchedule } from './replications/replications.schedule';
     AuthModule,
     InnovationsModule,
     ReplicationsModule,
+    NotificationsWorkerModule,
   ],
   providers: [
     MaintenanceProcessor,

@@ -1,4 +1,5 @@
 export * from './users/user-status';
+export * from './users/user-locale';
 export * from './users/user.entity';
 export * from './users/network-coordinator.entity';
 export * from './users/users.service';

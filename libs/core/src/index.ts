@@ -35,6 +35,7 @@ export * from './audit/audit-log.entity';
 export * from './audit/audit-trail';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox';
+export * from './outbox/outbox-message';
 export * from './json/json';
 export * from './clock/clock';
 export * from './logging/logging.module';

@@ -37,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: services['JWT_SECRET'] ?? 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'warn',
     GRAPHQL_SANDBOX: 'false',
+    // every test file shares the run's database: only the notification tests relay its outbox
+    OUTBOX_RELAY_ENABLED: 'false',
   });
   const cli = join(ROOT, 'dist/apps/cli/src/main.js');
   execFileSync('node', [cli, 'migrate'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

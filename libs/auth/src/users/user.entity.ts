@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Agency } from '@jipp/agencies';
 import { CreatedAtColumn, Role, UpdatedAtColumn } from '@jipp/core';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { UserLocale } from './user-locale';
 import { UserStatus } from './user-status';
 
 /** A person who works for one agency. The password hash never gets a GraphQL field. */
@@ -39,6 +40,11 @@ export class User {
   @Field(() => UserStatus)
   @Column({ type: 'enum', enum: UserStatus, default: UserStatus.ACTIVE })
   status: UserStatus;
+
+  /** The language of the user's notifications and e-mails. */
+  @Field(() => UserLocale)
+  @Column({ type: 'enum', enum: UserLocale, default: UserLocale.ID })
+  locale: UserLocale;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ type: 'datetime', precision: 3, nullable: true })

@@ -29,6 +29,10 @@ export function requestOf(context: ExecutionContext): {
   if (context.getType<string>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext<{ req: { user?: AuthUser } }>().req;
   }
+  if (context.getType<string>() === 'ws') {
+    // socket.io: the gateway authenticates the connection and keeps its user in `socket.data.user`
+    return { user: context.switchToWs().getClient<{ data?: { user?: AuthUser } }>().data?.user };
+  }
   return context.switchToHttp().getRequest();
 }
 

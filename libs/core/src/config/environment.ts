@@ -153,6 +153,52 @@ export class Environment {
   @Max(100)
   FORUM_FLAG_HIDE_THRESHOLD = 3;
 
+  /**
+   * Whether this worker relays outbox events to the queues. Any number of workers may relay at once;
+   * the test runs turn it off by default (their test files share one database).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  OUTBOX_RELAY_ENABLED = true;
+
+  /** Outbox events one relay transaction claims and enqueues. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_RELAY_BATCH_SIZE = 200;
+
+  /** How long the relay sleeps when it found nothing to relay (a full batch is followed at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_RELAY_IDLE_MS = 150;
+
+  /** How long the relay waits for Redis to take a batch before it rolls back and retries later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OUTBOX_RELAY_ENQUEUE_TIMEOUT_MS = 3000;
+
+  /**
+   * Tests only (ignored unless NODE_ENV=test): the worker kills itself with SIGKILL right after it
+   * enqueued a batch holding this outbox event, before marking it dispatched (the crash test).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RELAY_CRASH_AFTER_ENQUEUE?: number;
+
+  /** Recipients per notification delivery job (one multi-row insert each); bigger audiences are split. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  NOTIFICATION_CHUNK_SIZE = 500;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

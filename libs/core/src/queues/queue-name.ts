@@ -1,3 +1,5 @@
+import type { OutboxEventMessage } from '../outbox/outbox-message';
+
 /** Every BullMQ queue of the platform. */
 export enum QueueName {
   /** Housekeeping: expired tokens and invitations. */
@@ -6,6 +8,8 @@ export enum QueueName {
   CATALOGUE = 'catalogue',
   /** Replications over time: escalation of idle ones, check-ins after implementation. */
   REPLICATIONS = 'replications',
+  /** Outbox events turned into notifications: one fan-out job per event, delivery jobs per recipient chunk. */
+  NOTIFICATIONS = 'notifications',
 }
 
 /** Every job name, per queue. */
@@ -14,6 +18,8 @@ export enum JobName {
   FLUSH_INNOVATION_VIEWS = 'flush-innovation-views',
   ESCALATE_STALLED_REPLICATIONS = 'escalate-stalled-replications',
   RAISE_REPLICATION_CHECKINS = 'raise-replication-checkins',
+  FAN_OUT_EVENT = 'fan-out-event',
+  DELIVER_NOTIFICATIONS = 'deliver-notifications',
 }
 
 /** The payload of each job. */
@@ -22,6 +28,15 @@ export interface JobPayloads {
   [JobName.FLUSH_INNOVATION_VIEWS]: Record<string, never>;
   [JobName.ESCALATE_STALLED_REPLICATIONS]: Record<string, never>;
   [JobName.RAISE_REPLICATION_CHECKINS]: Record<string, never>;
+  /** Job id `outbox-<event id>`: one per outbox event, however often the relay enqueues it. */
+  [JobName.FAN_OUT_EVENT]: { event: OutboxEventMessage };
+  /** Job id `outbox-<event id>-chunk-<n>`: one chunk of a big audience, its recipients fixed at fan-out. */
+  [JobName.DELIVER_NOTIFICATIONS]: {
+    event: OutboxEventMessage;
+    chunk: number;
+    /** The recipients and the notification type each gets (a NotificationType of @jipp/notifications). */
+    recipients: Array<{ userId: number; type: string }>;
+  };
 }
 
 /** Retries with exponential backoff; completed jobs are trimmed, failed ones kept for inspection. */

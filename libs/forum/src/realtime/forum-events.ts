@@ -37,6 +37,28 @@ export interface TypingMessage {
   name: string;
 }
 
+/** A new notification, pushed to its user's sockets (written by @jipp/notifications). */
+export interface NotificationMessage {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string;
+  actorUserId: number | null;
+  createdAt: string;
+}
+
+/**
+ * Sent to a socket when it connects, and again after every reconnection. Besides saying when the
+ * server will drop it, it gives the client a stream offset, so that even a socket that has received
+ * nothing else can recover what it misses during a short disconnection.
+ */
+export interface SessionMessage {
+  userId: number;
+  /** When the access token expires: the socket is dropped then; reconnect with a fresh token. */
+  tokenExpiresAt: string;
+}
+
 /** What a join or leave answers. */
 export type RoomAck = { ok: true } | { ok: false; code: string; message: string };
 
@@ -47,6 +69,8 @@ export interface ServerToClientEvents {
   'post:hidden': (hidden: PostHiddenMessage) => void;
   'thread:updated': (thread: ThreadMessage) => void;
   typing: (typing: TypingMessage) => void;
+  session: (session: SessionMessage) => void;
+  'notification:new': (notification: NotificationMessage) => void;
 }
 
 /** Events a client sends. */

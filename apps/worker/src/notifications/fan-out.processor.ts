@@ -1,0 +1,36 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobName, QueueName, type JobPayloads } from '@jipp/core';
+import { FanOutService, type DeliveryResult, type FanOutResult } from '@jipp/notifications';
+import type { Job } from 'bullmq';
+
+type NotificationJob =
+  | Job<JobPayloads[JobName.FAN_OUT_EVENT], FanOutResult>
+  | Job<JobPayloads[JobName.DELIVER_NOTIFICATIONS], DeliveryResult>;
+
+/**
+ * Notifications: an outbox event's fan-out (small audiences delivered at once, big ones split into
+ * delivery jobs) and those delivery jobs. Every job is idempotent, so a job whose worker died is
+ * simply run again: short locks bring it back within seconds, and it may come back several times.
+ */
+@Processor(QueueName.NOTIFICATIONS, {
+  concurrency: 4,
+  lockDuration: 5_000,
+  stalledInterval: 2_000,
+  maxStalledCount: 5,
+})
+export class FanOutProcessor extends WorkerHost {
+  constructor(private readonly fanOut: FanOutService) {
+    super();
+  }
+
+  async process(job: NotificationJob): Promise<FanOutResult | DeliveryResult> {
+    switch (job.name) {
+      case JobName.FAN_OUT_EVENT:
+        return this.fanOut.fanOut((job.data as JobPayloads[JobName.FAN_OUT_EVENT]).event);
+      case JobName.DELIVER_NOTIFICATIONS:
+        return this.fanOut.deliverChunk(job.data as JobPayloads[JobName.DELIVER_NOTIFICATIONS]);
+      default:
+        throw new Error(`unknown job ${job.name}`);
+    }
+  }
+}

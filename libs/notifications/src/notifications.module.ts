@@ -1,0 +1,59 @@
+import { ForumAccess } from '@jipp/forum';
+import { QueueModule } from '@jipp/core';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AudienceResolver } from './fan-out/audience-resolver';
+import { EventContextLoader } from './fan-out/event-context';
+import { FanOutService } from './fan-out/fan-out.service';
+import { HubPublishAlertsSetting } from './hubs/hub-publish-alerts.entity';
+import { HubPublishAlertsLoader, HubPublishAlertsService } from './hubs/hub-publish-alerts.service';
+import { Notification } from './notifications/notification.entity';
+import { NotificationsService } from './notifications/notifications.service';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { NotificationPreference } from './preferences/notification-preference.entity';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service';
+import { NotificationPublisher } from './realtime/notification-publisher';
+import { AgencyWatch } from './watches/agency-watch.entity';
+import { ReplicationWatch } from './watches/replication-watch.entity';
+import { SubjectWatchesService } from './watches/subject-watches.service';
+import { ThreadWatch } from './watches/thread-watch.entity';
+import { ViewerSubjectWatchLoader } from './watches/watch.loaders';
+
+export const NOTIFICATION_ENTITIES = [
+  Notification,
+  NotificationPreference,
+  ReplicationWatch,
+  ThreadWatch,
+  AgencyWatch,
+  HubPublishAlertsSetting,
+];
+
+const SERVICES = [
+  NotificationsService,
+  NotificationPreferencesService,
+  SubjectWatchesService,
+  ViewerSubjectWatchLoader,
+  HubPublishAlertsService,
+  HubPublishAlertsLoader,
+];
+
+/**
+ * Notifications as users see and steer them: the in-app list, preferences, watches, hubs' publish
+ * alerts. ForumAccess is provided here (not the forum module, which an app binds to its publisher).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
+  providers: [...SERVICES, ForumAccess],
+  exports: SERVICES,
+})
+export class NotificationsModule {}
+
+const DELIVERY = [OutboxRelay, FanOutService, AudienceResolver, EventContextLoader, NotificationPublisher];
+
+/** Delivery, for the worker: the outbox relay, the fan-out and the realtime push (needs the queues). */
+@Module({
+  imports: [NotificationsModule, QueueModule, TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
+  providers: [...DELIVERY, ForumAccess],
+  exports: DELIVERY,
+})
+export class NotificationDeliveryModule {}
