@@ -2,12 +2,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
+import { isObservable } from 'rxjs';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { AppConfig, createRedisConnection } from '@jipp/core';
 import { SOCKET_LIMITS } from '@jipp/forum';
 
 type NestServer = ReturnType<IoAdapter['createIOServer']>;
 type NestServerOptions = Parameters<IoAdapter['createIOServer']>[1];
+type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
+type MessageHandler = Parameters<IoAdapter['bindMessageHandlers']>[1][number];
+type Transform = Parameters<IoAdapter['bindMessageHandlers']>[2];
 
 /** A client that reconnects within this time gets what it missed (connection state recovery). */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -125,6 +129,51 @@ export class RedisStreamsIoAdapter extends IoAdapter {
         ? new Server(this.httpServer, serverOptions)
         : new Server(port, serverOptions);
     return server as unknown as NestServer;
+  }
+
+  /**
+   * One plain listener per `@SubscribeMessage` event on each socket, where Nest's IoAdapter builds an
+   * rxjs pipeline per event and socket (about 18 KB a socket). The callback Nest passes is already
+   * wrapped by its WsContextCreator (guards, pipes, interceptors, exception filters); this only
+   * replaces the plumbing around it and keeps its behaviour: the payload and ack split as
+   * {@link IoAdapter.mapPayload} does, a `{ event, data }` result emitted, any other non-null result
+   * sent through the ack (unless the handler acks itself), an error logged, and nothing sent once the
+   * socket is disconnected. A result that is an Observable (an interceptor's) goes through Nest's own
+   * `transform`, as before.
+   */
+  override bindMessageHandlers(socket: NestSocket, handlers: MessageHandler[], transform: Transform): void {
+    for (const handler of handlers) {
+      // socket.io passes the event's arguments (the ack last); rxjs' fromEvent gave one or an array
+      socket.on(handler.message as string, (...args: unknown[]) => {
+        void this.dispatch(socket, handler, args.length > 1 ? args : args[0], transform);
+      });
+    }
+  }
+
+  private async dispatch(
+    socket: NestSocket,
+    { callback, isAckHandledManually }: MessageHandler,
+    payload: unknown,
+    transform: Transform,
+  ): Promise<void> {
+    const { data, ack } = this.mapPayload(payload);
+    const respond = (response: unknown): void => {
+      if (response === null || response === undefined || socket.disconnected) return;
+      const reply = response as { event?: string; data?: unknown };
+      if (reply.event) {
+        socket.emit(reply.event, reply.data);
+        return;
+      }
+      if (!isAckHandledManually && typeof ack === 'function') (ack as (value: unknown) => void)(response);
+    };
+    try {
+      const result: unknown = await callback(data, ack);
+      if (!isObservable(result)) return respond(result);
+      // an interceptor's Observable: Nest's transform flattens it, as IoAdapter does
+      transform(result).subscribe({ next: respond, error: (error: unknown) => this.logger.error(error) });
+    } catch (error) {
+      this.logger.error(error);
+    }
   }
 
   override async dispose(): Promise<void> {

@@ -39,20 +39,33 @@ export class ForumAccess {
   async canRead(user: AuthUser | null, thread: Thread, manager = this.dataSource.manager): Promise<boolean> {
     if (!user) return false;
     if (user.role === Role.ADMIN) return true;
-    const scope = await this.scopeOf(thread, manager);
-    const coordinatesScope = await this.coordinates(user, scope, manager);
-    let agencyInHub = false;
-    let subjectVisible = false;
     if (thread.subject === ThreadSubject.HUB) {
-      const rows: unknown[] = await manager.query(
-        'SELECT 1 FROM network_member WHERE network_id = ? AND agency_id = ? LIMIT 1',
-        [thread.hubId, user.agencyId],
-      );
-      agencyInHub = rows.length > 0;
-    } else {
-      subjectVisible = await this.subjectVisible(user, thread, manager);
+      const { agencyInHub, coordinatesScope } = await this.hubFacts(user, thread.hubId!, manager);
+      return mayRead(user, { subject: thread.subject, agencyInHub, coordinatesScope, subjectVisible: false });
     }
-    return mayRead(user, { subject: thread.subject, agencyInHub, coordinatesScope, subjectVisible });
+    const coordinatesScope = await this.coordinates(user, await this.scopeOf(thread, manager), manager);
+    const subjectVisible = await this.subjectVisible(user, thread, manager);
+    return mayRead(user, { subject: thread.subject, agencyInHub: false, coordinatesScope, subjectVisible });
+  }
+
+  /**
+   * A hub thread's read facts in one statement: the user's agency belongs to the hub, the user
+   * coordinates it (counted for coordinators only, as {@link coordinates} does).
+   */
+  private async hubFacts(
+    user: AuthUser,
+    hubId: number,
+    manager: EntityManager,
+  ): Promise<{ agencyInHub: boolean; coordinatesScope: boolean }> {
+    const [row]: Array<{ member: unknown; coordinator: unknown }> = await manager.query(
+      `SELECT EXISTS(SELECT 1 FROM network_member WHERE network_id = ? AND agency_id = ?) AS member,
+              EXISTS(SELECT 1 FROM network_coordinator WHERE user_id = ? AND network_id = ?) AS coordinator`,
+      [hubId, user.agencyId, user.id, hubId],
+    );
+    return {
+      agencyInHub: Number(row?.member) === 1,
+      coordinatesScope: user.role === Role.COORDINATOR && Number(row?.coordinator) === 1,
+    };
   }
 
   /** The thread if the user may read it; NOT_FOUND otherwise (a closed forum is not revealed). */

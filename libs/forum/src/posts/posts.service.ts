@@ -15,7 +15,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ForumAccess } from '../access/forum-access';
-import { HubMute } from '../moderation/hub-mute.entity';
 import type { PostMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
 import { Thread } from '../threads/thread.entity';
@@ -79,14 +78,14 @@ export class PostsService {
     replyToPostId?: number | null,
   ): Promise<Post> {
     const now = this.clock.now();
-    const post = await runInTransaction(this.dataSource, async (manager) => {
+    const { post, authorName } = await runInTransaction(this.dataSource, async (manager) => {
       // the thread row lock orders posts in a thread: slow mode and counters hold under races
       const thread = await manager
         .getRepository(Thread)
         .findOne({ where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
       if (!thread || !(await this.access.canRead(author, thread, manager)))
         throw AppError.notFound('Thread', threadId);
-      await this.checkMayPost(manager, author, thread, now);
+      const { name } = await this.checkMayPost(manager, author, thread, now);
       if (replyToPostId != null) {
         const parent = await manager.getRepository(Post).findOneBy({ id: replyToPostId });
         if (!parent || parent.threadId !== threadId) {
@@ -95,9 +94,12 @@ export class PostsService {
           ]);
         }
       }
-      return this.insertPost(manager, author, thread, body, replyToPostId ?? null, now);
+      return {
+        post: await this.insertPost(manager, author, thread, body, replyToPostId ?? null, now),
+        authorName: name,
+      };
     });
-    this.publisher.postCreated(await this.message(post));
+    this.publisher.postCreated(this.toMessage(post, authorName));
     return post;
   }
 
@@ -114,15 +116,30 @@ export class PostsService {
     now: Date,
   ): Promise<Post> {
     const mentioned = await this.mentionable(manager, thread, mentionedUserIds(body), author.id);
+    // every column given, so the inserted row is the post (no read-back): only its id comes back
     const row = manager.getRepository(Post).create({
       threadId: thread.id,
       authorUserId: author.id,
       body,
       bodyHtml: renderPostBody(body, mentioned),
       replyToPostId,
+      editedAt: null,
+      deletedAt: null,
+      hiddenAt: null,
+      hiddenReason: null,
+      hiddenByUserId: null,
+      flagCount: 0,
       createdAt: now,
+      updatedAt: now,
     });
-    await manager.getRepository(Post).insert(row);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Post)
+      .values(row)
+      .updateEntity(false)
+      .execute();
+    row.id = Number((inserted.raw as { insertId: number | string }).insertId);
     if (mentioned.size) {
       await manager
         .getRepository(PostMention)
@@ -160,7 +177,7 @@ export class PostsService {
         mentionedUserIds: [...mentioned.keys()],
       },
     });
-    return manager.getRepository(Post).findOneByOrFail({ id: row.id });
+    return row;
   }
 
   /** The author edits within the edit window; the post keeps an "edited" mark. */
@@ -228,12 +245,16 @@ export class PostsService {
   /** What sockets receive for a post (no body once deleted or hidden). */
   async message(post: Post): Promise<PostMessage> {
     const author = await this.dataSource.getRepository(User).findOneBy({ id: post.authorUserId });
+    return this.toMessage(post, author?.name ?? '');
+  }
+
+  private toMessage(post: Post, authorName: string): PostMessage {
     const gone = post.deletedAt !== null || post.hiddenAt !== null;
     return {
       id: post.id,
       threadId: post.threadId,
       authorUserId: post.authorUserId,
-      authorName: author?.name ?? '',
+      authorName,
       bodyHtml: gone ? null : post.bodyHtml,
       replyToPostId: post.replyToPostId,
       createdAt: post.createdAt.toISOString(),
@@ -244,28 +265,27 @@ export class PostsService {
     };
   }
 
-  /** Locked thread, mute and slow mode, with errors that say until when. */
-  async checkMayPost(manager: EntityManager, author: AuthUser, thread: Thread, now: Date): Promise<void> {
+  /**
+   * Locked thread, mute and slow mode, with errors that say until when. Returns the author's name
+   * (for the socket message), read in the same statement as the mute.
+   */
+  async checkMayPost(
+    manager: EntityManager,
+    author: AuthUser,
+    thread: Thread,
+    now: Date,
+  ): Promise<{ name: string }> {
     if (thread.locked) throw AppError.forbidden(`Thread ${thread.id} is locked: it takes no new posts.`);
     const scope = await this.access.scopeOf(thread, manager);
-    if (scope.hubIds.length) {
-      const mute = await manager
-        .getRepository(HubMute)
-        .createQueryBuilder('mute')
-        .where('mute.userId = :userId AND mute.hubId IN (:...hubIds) AND mute.mutedUntil > :now', {
-          userId: author.id,
-          hubIds: scope.hubIds,
-          now,
-        })
-        .orderBy('mute.mutedUntil', 'DESC')
-        .getOne();
-      if (mute) {
-        throw new AppError(
-          ErrorCode.FORBIDDEN,
-          `You are muted in this forum until ${mute.mutedUntil.toISOString()}.`,
-          { mutedUntil: mute.mutedUntil.toISOString() },
-        );
-      }
+    const { name, mutedUntil } = await this.posterFacts(manager, author.id, scope.hubIds, now);
+    if (mutedUntil) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `You are muted in this forum until ${mutedUntil.toISOString()}.`,
+        {
+          mutedUntil: mutedUntil.toISOString(),
+        },
+      );
     }
     if (thread.slowModeSeconds > 0) {
       const last = await manager
@@ -286,6 +306,29 @@ export class PostsService {
         );
       }
     }
+    return { name };
+  }
+
+  /**
+   * One statement: the user's name and, when the thread has hubs, the latest end of a mute of the
+   * user in one of them that is still running at `now` (null if none).
+   */
+  private async posterFacts(
+    manager: EntityManager,
+    userId: number,
+    hubIds: number[],
+    now: Date,
+  ): Promise<{ name: string; mutedUntil: Date | null }> {
+    const mute = hubIds.length
+      ? `(SELECT MAX(mute.muted_until) FROM hub_mute mute
+           WHERE mute.user_id = u.id AND mute.hub_id IN (${hubIds.map(() => '?').join(', ')}) AND mute.muted_until > ?)`
+      : 'NULL';
+    const rows: Array<{ name: string; muted_until: Date | null }> = await manager.query(
+      `SELECT u.name, ${mute} AS muted_until FROM \`user\` u WHERE u.id = ?`,
+      hubIds.length ? [...hubIds, now, userId] : [userId],
+    );
+    const row = rows[0];
+    return { name: row?.name ?? '', mutedUntil: row?.muted_until ?? null };
   }
 
   private async lockVisible(manager: EntityManager, user: AuthUser, postId: number): Promise<Post> {
