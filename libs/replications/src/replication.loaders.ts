@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { ReplicationEvent } from './events/replication-event.entity';
+import { rowsByReplication } from './evidence/rows-by-replication';
 import type { Replication } from './replications/replication.entity';
 import { ReplicationsService } from './replications/replications.service';
 
@@ -27,14 +28,7 @@ export class EventsByReplicationLoader implements LoaderFactory<number, Replicat
 
   create(): DataLoader<number, ReplicationEvent[]> {
     return new DataLoader(async (ids) => {
-      const events = await this.dataSource
-        .getRepository(ReplicationEvent)
-        .createQueryBuilder('e')
-        .where('e.replicationId IN (:...ids)', { ids })
-        .orderBy('e.id', 'ASC')
-        .getMany();
-      const byReplication = new Map<number, ReplicationEvent[]>(ids.map((id) => [id, []]));
-      for (const event of events) byReplication.get(event.replicationId)?.push(event);
+      const byReplication = await rowsByReplication(this.dataSource, ReplicationEvent, ids);
       return ids.map((id) => byReplication.get(id) ?? []);
     });
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { summarise } from '../evidence/evidence-rules';
 import { ReplicationEvidence } from '../evidence/replication-evidence';
+import { rowsByReplication } from '../evidence/rows-by-replication';
 import { Replication } from '../replications/replication.entity';
 import { DOCUMENT_STATES, type DocumentData, documentProblems, MAX_DOCUMENTS } from './document-rules';
 import { ReplicationDocument } from './replication-document.entity';
@@ -18,17 +19,8 @@ export class DocumentsService {
   ) {}
 
   /** The documents of each replication, oldest first. */
-  async byReplicationIds(ids: readonly number[]): Promise<Map<number, ReplicationDocument[]>> {
-    const byReplication = new Map<number, ReplicationDocument[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return byReplication;
-    const rows = await this.dataSource
-      .getRepository(ReplicationDocument)
-      .createQueryBuilder('d')
-      .where('d.replicationId IN (:...ids)', { ids: [...ids] })
-      .orderBy('d.id', 'ASC')
-      .getMany();
-    for (const row of rows) byReplication.get(row.replicationId)?.push(row);
-    return byReplication;
+  byReplicationIds(ids: readonly number[]): Promise<Map<number, ReplicationDocument[]>> {
+    return rowsByReplication(this.dataSource, ReplicationDocument, ids);
   }
 
   async add(actor: AuthUser, replicationId: number, data: DocumentData): Promise<ReplicationDocument> {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { summarise } from '../evidence/evidence-rules';
 import { ReplicationEvidence } from '../evidence/replication-evidence';
+import { rowsByReplication } from '../evidence/rows-by-replication';
 import { Replication } from '../replications/replication.entity';
 import {
   MAX_MODIFICATIONS,
@@ -24,17 +25,8 @@ export class ModificationsService {
   ) {}
 
   /** The modifications of each replication, oldest first. */
-  async byReplicationIds(ids: readonly number[]): Promise<Map<number, ReplicationModification[]>> {
-    const byReplication = new Map<number, ReplicationModification[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return byReplication;
-    const rows = await this.dataSource
-      .getRepository(ReplicationModification)
-      .createQueryBuilder('m')
-      .where('m.replicationId IN (:...ids)', { ids: [...ids] })
-      .orderBy('m.id', 'ASC')
-      .getMany();
-    for (const row of rows) byReplication.get(row.replicationId)?.push(row);
-    return byReplication;
+  byReplicationIds(ids: readonly number[]): Promise<Map<number, ReplicationModification[]>> {
+    return rowsByReplication(this.dataSource, ReplicationModification, ids);
   }
 
   /** A user of the adopter agency records one modification. */

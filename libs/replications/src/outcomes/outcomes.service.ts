@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { latestIndonesianDay, summarise } from '../evidence/evidence-rules';
 import { ReplicationEvidence } from '../evidence/replication-evidence';
+import { rowsByReplication } from '../evidence/rows-by-replication';
 import {
   MAX_OUTCOMES,
   OUTCOME_STATES,
@@ -28,17 +29,8 @@ export class OutcomesService {
   ) {}
 
   /** The outcomes of each replica, oldest first. */
-  async byReplicationIds(ids: readonly number[]): Promise<Map<number, Outcome[]>> {
-    const byReplication = new Map<number, Outcome[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return byReplication;
-    const rows = await this.dataSource
-      .getRepository(Outcome)
-      .createQueryBuilder('o')
-      .where('o.replicationId IN (:...ids)', { ids: [...ids] })
-      .orderBy('o.id', 'ASC')
-      .getMany();
-    for (const row of rows) byReplication.get(row.replicationId!)?.push(row);
-    return byReplication;
+  byReplicationIds(ids: readonly number[]): Promise<Map<number, Outcome[]>> {
+    return rowsByReplication(this.dataSource, Outcome, ids);
   }
 
   async record(actor: AuthUser, data: OutcomeData): Promise<Outcome> {
