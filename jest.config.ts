@@ -5,7 +5,7 @@ import type { Config } from 'jest';
  * Our TypeScript goes through ts-jest (type-checking is `tsc --noEmit` in `npm run lint`); the
  * ESM-only packages of Nest 12 go through swc into CommonJS, since Jest on Node 20 cannot require ESM.
  */
-const ESM_PACKAGES = ['@nestjs', 'fast-check'];
+const ESM_PACKAGES = ['@nestjs', 'fast-check', 'content-disposition'];
 
 const shared: Config = {
   rootDir: '.',

@@ -28,6 +28,7 @@ cat <<INFO
     GraphQL sandbox  http://localhost:$PORT/graphql
     Health           http://localhost:$PORT/health/ready
     Metrics          http://localhost:$PORT/metrics
+    Queue board      http://localhost:$PORT/admin/queues/login (admins)
   Demo logins $LOGINS
   Ctrl-C stops api and worker.
 

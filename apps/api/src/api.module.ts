@@ -9,6 +9,7 @@ import {
   CoreConfigModule,
   DatabaseModule,
   LoggingModule,
+  QueueModule,
   RedisModule,
   validationExceptionFactory,
 } from '@jipp/core';
@@ -52,6 +53,8 @@ import { UsersResolver } from './users/users.resolver';
     LoggingModule,
     DatabaseModule,
     RedisModule,
+    // the queue board (apps/api/src/admin) shows every queue
+    QueueModule,
     MetricsModule,
     TerminusModule,
     RegionsModule,

@@ -2,6 +2,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadEnvironment } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
+import { registerQueueBoard } from './admin/queue-board';
 import { ApiModule } from './api.module';
 import { RedisStreamsIoAdapter } from './forum/redis-streams-io.adapter';
 import { MAX_UPLOAD_BYTES, registerGraphqlUploads } from './graphql/graphql-upload';
@@ -26,6 +27,7 @@ export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApp
   const metrics = app.get(MetricsService);
   const fastify = app.getHttpAdapter().getInstance();
   registerGraphqlUploads(fastify, { path: '/graphql', maxFileBytes: MAX_UPLOAD_BYTES });
+  await registerQueueBoard(app);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.recordHttp(
       request.method,

@@ -8,6 +8,7 @@ import { ViewFlushProcessor } from './catalogue/view-flush.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { NotificationsSchedule } from './notifications/notifications.schedule';
 import { ReplicationJobsProcessor } from './replications/replication-jobs.processor';
 import { ReplicationsSchedule } from './replications/replications.schedule';
 
@@ -30,6 +31,7 @@ import { ReplicationsSchedule } from './replications/replications.schedule';
     CatalogueSchedule,
     ReplicationJobsProcessor,
     ReplicationsSchedule,
+    NotificationsSchedule,
   ],
 })
 export class WorkerModule {}

@@ -19,4 +19,8 @@ export * from './fan-out/event-context';
 export * from './fan-out/fan-out.service';
 export * from './outbox/outbox-relay';
 export * from './realtime/notification-publisher';
+export * from './email/email-texts';
+export * from './email/mailer';
+export * from './email/notification-digest.entity';
+export * from './email/notification-emails.service';
 export * from './notifications.module';

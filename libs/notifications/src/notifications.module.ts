@@ -2,6 +2,9 @@ import { ForumAccess } from '@jipp/forum';
 import { QueueModule } from '@jipp/core';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Mailer } from './email/mailer';
+import { NotificationDigest } from './email/notification-digest.entity';
+import { NotificationEmailsService } from './email/notification-emails.service';
 import { AudienceResolver } from './fan-out/audience-resolver';
 import { EventContextLoader } from './fan-out/event-context';
 import { FanOutService } from './fan-out/fan-out.service';
@@ -26,6 +29,7 @@ export const NOTIFICATION_ENTITIES = [
   ThreadWatch,
   AgencyWatch,
   HubPublishAlertsSetting,
+  NotificationDigest,
 ];
 
 const SERVICES = [
@@ -48,9 +52,17 @@ const SERVICES = [
 })
 export class NotificationsModule {}
 
-const DELIVERY = [OutboxRelay, FanOutService, AudienceResolver, EventContextLoader, NotificationPublisher];
+const DELIVERY = [
+  OutboxRelay,
+  FanOutService,
+  AudienceResolver,
+  EventContextLoader,
+  NotificationPublisher,
+  Mailer,
+  NotificationEmailsService,
+];
 
-/** Delivery, for the worker: the outbox relay, the fan-out and the realtime push (needs the queues). */
+/** Delivery, for the worker: the outbox relay, the fan-out, the realtime push and the e-mails (needs the queues). */
 @Module({
   imports: [NotificationsModule, QueueModule, TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
   providers: [...DELIVERY, ForumAccess],

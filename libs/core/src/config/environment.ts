@@ -199,6 +199,23 @@ export class Environment {
   @Max(5000)
   NOTIFICATION_CHUNK_SIZE = 500;
 
+  /** The SMTP server e-mails go through, e.g. smtp://127.0.0.1:1025; without it e-mails are logged as skipped. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://host:port (or smtps://...)' })
+  SMTP_URL?: string;
+
+  /** The sender of the platform's e-mails. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'JIPP <no-reply@jipp.go.id>';
+
+  /** The hour (Asia/Jakarta, 0-23) the daily notification digest goes out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 7;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

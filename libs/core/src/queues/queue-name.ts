@@ -20,6 +20,8 @@ export enum JobName {
   RAISE_REPLICATION_CHECKINS = 'raise-replication-checkins',
   FAN_OUT_EVENT = 'fan-out-event',
   DELIVER_NOTIFICATIONS = 'deliver-notifications',
+  SEND_NOTIFICATION_EMAILS = 'send-notification-emails',
+  SEND_DAILY_DIGEST = 'send-daily-digest',
 }
 
 /** The payload of each job. */
@@ -37,6 +39,13 @@ export interface JobPayloads {
     /** The recipients and the notification type each gets (a NotificationType of @jipp/notifications). */
     recipients: Array<{ userId: number; type: string }>;
   };
+  /**
+   * Job id `outbox-<event id>-email` (or `outbox-<event id>-chunk-<n>-email`): the instant e-mails of
+   * the event's notifications to these users, enqueued after they were written.
+   */
+  [JobName.SEND_NOTIFICATION_EMAILS]: { outboxEventId: number; userIds: number[] };
+  /** Repeatable (DIGEST_HOUR, Asia/Jakarta): each user's daily digest, at most one per day. */
+  [JobName.SEND_DAILY_DIGEST]: Record<string, never>;
 }
 
 /** Retries with exponential backoff; completed jobs are trimmed, failed ones kept for inspection. */

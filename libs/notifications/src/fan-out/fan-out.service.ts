@@ -23,7 +23,8 @@ import { deliveryOf } from '../preferences/notification-defaults';
 import { NotificationPublisher, type NotificationPush } from '../realtime/notification-publisher';
 import { AudienceResolver } from './audience-resolver';
 import { EventContextLoader } from './event-context';
-import { deliveryJobId } from './job-ids';
+import { NotificationEmailsService } from '../email/notification-emails.service';
+import { deliveryJobId, emailJobId } from './job-ids';
 import { renderNotification, type EventContext, type NotificationText } from './notification-texts';
 import { assignRecipients, audienceRules, chunksOf, type Recipient } from './recipient-rules';
 
@@ -45,6 +46,7 @@ export interface DeliveryResult {
 }
 
 type DeliveryJob = JobPayloads[JobName.DELIVER_NOTIFICATIONS];
+type EmailJob = JobPayloads[JobName.SEND_NOTIFICATION_EMAILS];
 
 /**
  * Turns an outbox event into notifications: resolves who hears about it, then writes one row per
@@ -59,10 +61,11 @@ export class FanOutService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.NOTIFICATIONS) private readonly queue: Queue<DeliveryJob>,
+    @InjectQueue(QueueName.NOTIFICATIONS) private readonly queue: Queue<DeliveryJob | EmailJob>,
     private readonly audiences: AudienceResolver,
     private readonly contexts: EventContextLoader,
     private readonly publisher: NotificationPublisher,
+    private readonly emails: NotificationEmailsService,
     config: AppConfig,
   ) {
     this.chunkSize = config.get('NOTIFICATION_CHUNK_SIZE');
@@ -83,6 +86,7 @@ export class FanOutService {
     const recipients = await this.recipientsOf(event);
     if (recipients.length <= this.chunkSize) {
       const { inserted } = await this.deliver(event, recipients);
+      await this.enqueueEmails(event.id, recipients, emailJobId(event.id));
       return { recipients: recipients.length, chunks: 0, inserted };
     }
     const chunks = chunksOf(recipients, this.chunkSize);
@@ -102,7 +106,24 @@ export class FanOutService {
       const type = parseNotificationType(r.type);
       return type && Number.isSafeInteger(r.userId) ? [{ userId: r.userId, type }] : [];
     });
-    return this.deliver(job.event, recipients);
+    const result = await this.deliver(job.event, recipients);
+    await this.enqueueEmails(job.event.id, recipients, emailJobId(job.event.id, job.chunk));
+    return result;
+  }
+
+  /**
+   * After a delivery: the instant e-mails of its notifications, in a job of their own (a slow SMTP
+   * server never holds up the in-app side). Looked up rather than taken from this run's inserts, so a
+   * retry after a crash between insert and enqueue still enqueues them; the fixed job id keeps it one.
+   */
+  private async enqueueEmails(
+    eventId: number,
+    recipients: readonly Recipient[],
+    jobId: string,
+  ): Promise<void> {
+    const userIds = recipients.map((r) => r.userId);
+    if (!(await this.emails.instantPending(eventId, userIds))) return;
+    await this.queue.add(JobName.SEND_NOTIFICATION_EMAILS, { outboxEventId: eventId, userIds }, { jobId });
   }
 
   /** Writes the notifications of one chunk of recipients and pushes the new in-app ones. */

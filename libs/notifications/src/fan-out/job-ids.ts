@@ -4,3 +4,7 @@ export const fanOutJobId = (outboxEventId: number): string => `outbox-${outboxEv
 /** The n-th delivery job of a big audience (n from 0). */
 export const deliveryJobId = (outboxEventId: number, chunk: number): string =>
   `outbox-${outboxEventId}-chunk-${chunk}`;
+
+/** The instant e-mail job of an event's inline delivery, or of its n-th delivery chunk. */
+export const emailJobId = (outboxEventId: number, chunk?: number): string =>
+  chunk === undefined ? `outbox-${outboxEventId}-email` : `outbox-${outboxEventId}-chunk-${chunk}-email`;
