@@ -29,30 +29,22 @@ export class DocumentsService {
     const now = this.clock.now();
     return runInTransaction(this.dataSource, async (manager) => {
       await this.evidence.lockForWriting(manager, actor, replicationId, DOCUMENT_STATES, 'documents');
-      const repository = manager.getRepository(ReplicationDocument);
-      if ((await repository.countBy({ replicationId })) >= MAX_DOCUMENTS) {
-        throw AppError.badInput(`Replication ${replicationId} already has ${MAX_DOCUMENTS} documents.`, [
-          { field: 'replicationId', message: `has the most documents allowed (${MAX_DOCUMENTS})` },
-        ]);
-      }
-      const row = repository.create({
-        replicationId,
-        kind: data.kind,
-        title: data.title.trim(),
-        url: data.url.trim(),
-        createdByUserId: actor.id,
+      return this.evidence.addRow(manager, {
+        entity: ReplicationDocument,
+        row: {
+          replicationId,
+          kind: data.kind,
+          title: data.title.trim(),
+          url: data.url.trim(),
+          createdByUserId: actor.id,
+        },
+        max: MAX_DOCUMENTS,
+        what: 'documents',
+        actor,
+        auditAction: 'replication.document.add',
+        auditEntityType: 'replication_document',
+        now,
       });
-      await repository.insert(row);
-      const saved = await repository.findOneByOrFail({ id: row.id });
-      await writeAudit(manager, {
-        actorUserId: actor.id,
-        action: 'replication.document.add',
-        entityType: 'replication_document',
-        entityId: saved.id,
-        after: saved,
-      });
-      await this.evidence.touch(manager, replicationId, now);
-      return saved;
     });
   }
 

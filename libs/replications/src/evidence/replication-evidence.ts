@@ -1,6 +1,6 @@
-import { AppError, type AuthUser } from '@jipp/core';
+import { AppError, type AuthUser, writeAudit } from '@jipp/core';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Replication } from '../replications/replication.entity';
 import { ReplicationRelations } from '../replications/replication-relations';
 import { ReplicationRelation, type ReplicationStatus } from '../state/replication-state';
@@ -57,5 +57,44 @@ export class ReplicationEvidence {
       .set({ lastEventAt: now, version: () => 'version' })
       .where('id = :id', { id: replicationId })
       .execute();
+  }
+
+  /**
+   * Adds one evidence row to a replication locked by `lockForWriting`: refuses past `max` rows, writes
+   * the row and its audit entry, and counts it as activity. Returns the row as stored.
+   */
+  async addRow<T extends ObjectLiteral & { id: number }>(
+    manager: EntityManager,
+    add: {
+      entity: EntityTarget<T>;
+      row: DeepPartial<T> & { replicationId: number };
+      max: number;
+      /** Plural, for the messages: `documents`. */
+      what: string;
+      actor: AuthUser;
+      auditAction: string;
+      auditEntityType: string;
+      now: Date;
+    },
+  ): Promise<T> {
+    const repository = manager.getRepository(add.entity);
+    const replicationId = add.row.replicationId;
+    if ((await repository.countBy({ replicationId } as never)) >= add.max) {
+      throw AppError.badInput(`Replication ${replicationId} already has ${add.max} ${add.what}.`, [
+        { field: 'replicationId', message: `has the most ${add.what} allowed (${add.max})` },
+      ]);
+    }
+    const row = repository.create(add.row);
+    await repository.insert(row as never);
+    const saved = await repository.findOneByOrFail({ id: row.id } as never);
+    await writeAudit(manager, {
+      actorUserId: add.actor.id,
+      action: add.auditAction,
+      entityType: add.auditEntityType,
+      entityId: saved.id,
+      after: saved,
+    });
+    await this.touch(manager, replicationId, add.now);
+    return saved;
   }
 }

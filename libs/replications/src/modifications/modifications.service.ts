@@ -40,31 +40,22 @@ export class ModificationsService {
     const now = this.clock.now();
     return runInTransaction(this.dataSource, async (manager) => {
       await this.evidence.lockForWriting(manager, actor, replicationId, MODIFICATION_STATES, 'modifications');
-      const repository = manager.getRepository(ReplicationModification);
-      if ((await repository.countBy({ replicationId })) >= MAX_MODIFICATIONS) {
-        throw AppError.badInput(
-          `Replication ${replicationId} already has ${MAX_MODIFICATIONS} modifications.`,
-          [{ field: 'replicationId', message: `has the most modifications allowed (${MAX_MODIFICATIONS})` }],
-        );
-      }
-      const row = repository.create({
-        replicationId,
-        aspect: data.aspect,
-        whatChanged: data.whatChanged.trim(),
-        why: data.why.trim(),
-        createdByUserId: actor.id,
+      return this.evidence.addRow(manager, {
+        entity: ReplicationModification,
+        row: {
+          replicationId,
+          aspect: data.aspect,
+          whatChanged: data.whatChanged.trim(),
+          why: data.why.trim(),
+          createdByUserId: actor.id,
+        },
+        max: MAX_MODIFICATIONS,
+        what: 'modifications',
+        actor,
+        auditAction: 'replication.modification.add',
+        auditEntityType: 'replication_modification',
+        now,
       });
-      await repository.insert(row);
-      const saved = await repository.findOneByOrFail({ id: row.id });
-      await writeAudit(manager, {
-        actorUserId: actor.id,
-        action: 'replication.modification.add',
-        entityType: 'replication_modification',
-        entityId: saved.id,
-        after: saved,
-      });
-      await this.evidence.touch(manager, replicationId, now);
-      return saved;
     });
   }
 
