@@ -248,7 +248,8 @@ export class PostsService {
     return this.toMessage(post, author?.name ?? '');
   }
 
-  private toMessage(post: Post, authorName: string): PostMessage {
+  /** The socket message of a post whose author's name is already known. */
+  toMessage(post: Post, authorName: string): PostMessage {
     const gone = post.deletedAt !== null || post.hiddenAt !== null;
     return {
       id: post.id,

@@ -103,7 +103,7 @@ export class ThreadsService {
     const where = placeOf(place);
     await this.requirePlace(author, where);
     const now = this.clock.now();
-    const { thread, post } = await runInTransaction(this.dataSource, async (manager) => {
+    const { thread, post, name } = await runInTransaction(this.dataSource, async (manager) => {
       const row = manager.getRepository(Thread).create({
         ...where,
         title,
@@ -111,7 +111,7 @@ export class ThreadsService {
         lastActivityAt: now,
       });
       // mutes apply to new threads too (slow mode and locks cannot, the thread is new)
-      await this.posts.checkMayPost(manager, author, row, now);
+      const { name } = await this.posts.checkMayPost(manager, author, row, now);
       await manager.getRepository(Thread).insert(row);
       await writeAudit(manager, {
         actorUserId: author.id,
@@ -128,9 +128,13 @@ export class ThreadsService {
         payload: { threadId: row.id, ...where, title },
       });
       const first = await this.posts.insertPost(manager, author, row, body, null, now);
-      return { thread: await manager.getRepository(Thread).findOneByOrFail({ id: row.id }), post: first };
+      return {
+        thread: await manager.getRepository(Thread).findOneByOrFail({ id: row.id }),
+        post: first,
+        name,
+      };
     });
-    this.publisher.postCreated(await this.posts.message(post));
+    this.publisher.postCreated(this.posts.toMessage(post, name));
     return thread;
   }
 
