@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { AgenciesModule } from '@jipp/agencies';
+import { AnalyticsModule } from '@jipp/analytics';
 import { AccessGuard, AuthModule } from '@jipp/auth';
 import {
   CoreConfigModule,
@@ -35,6 +36,9 @@ import { HealthController } from './health/health.controller';
 import { RedisHealthIndicator } from './health/redis.health';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { DashboardAccess } from './analytics/dashboard-access';
+import { ReplicationFeedGateway } from './analytics/replication-feed.gateway';
 import { NetworksResolver } from './networks/networks.resolver';
 import { NotificationPushGateway } from './notifications/notification-push.gateway';
 import { NotificationsResolver } from './notifications/notifications.resolver';
@@ -65,6 +69,7 @@ import { UsersResolver } from './users/users.resolver';
     // the forum's services publish through the socket.io gateway (see SocketForumPublisher)
     ForumModule.forRoot({ publisher: SocketForumPublisher, providers: [ForumGateway] }),
     NotificationsModule,
+    AnalyticsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
@@ -93,6 +98,9 @@ import { UsersResolver } from './users/users.resolver';
     AgencyWatchResolver,
     HubPublishAlertsResolver,
     NotificationPushGateway,
+    AnalyticsResolver,
+    DashboardAccess,
+    ReplicationFeedGateway,
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '@jipp/agencies';
+import { AnalyticsProjectionModule } from '@jipp/analytics';
 import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, RedisModule } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
@@ -16,6 +17,7 @@ import { ReplicationsModule } from '@jipp/replications';
     AuthModule,
     InnovationsModule,
     ReplicationsModule,
+    AnalyticsProjectionModule,
   ],
 })
 export class CliModule {}

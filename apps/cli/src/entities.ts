@@ -1,4 +1,5 @@
 import { Agency, Network, NetworkMember } from '@jipp/agencies';
+import { ANALYTICS_ENTITIES } from '@jipp/analytics';
 import { Invitation, NetworkCoordinator, RefreshToken, User } from '@jipp/auth';
 import { AuditLog, buildDataSourceOptions, OutboxEvent } from '@jipp/core';
 import {
@@ -32,6 +33,7 @@ import { DataSource } from 'typeorm';
 
 /** Every entity of the platform: what the migrations must describe. */
 export const ALL_ENTITIES = [
+  ...ANALYTICS_ENTITIES,
   Region,
   Agency,
   Network,

@@ -1,8 +1,10 @@
+import { AnalyticsProjectionModule } from '@jipp/analytics';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@jipp/auth';
 import { CoreConfigModule, DatabaseModule, LoggingModule, QueueModule, RedisModule } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
 import { ReplicationsModule } from '@jipp/replications';
+import { AnalyticsProcessor } from './analytics/analytics.processor';
 import { CatalogueSchedule } from './catalogue/catalogue.schedule';
 import { ViewFlushProcessor } from './catalogue/view-flush.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
@@ -23,6 +25,7 @@ import { ReplicationsSchedule } from './replications/replications.schedule';
     InnovationsModule,
     ReplicationsModule,
     NotificationsWorkerModule,
+    AnalyticsProjectionModule,
   ],
   providers: [
     MaintenanceProcessor,
@@ -32,6 +35,7 @@ import { ReplicationsSchedule } from './replications/replications.schedule';
     ReplicationJobsProcessor,
     ReplicationsSchedule,
     NotificationsSchedule,
+    AnalyticsProcessor,
   ],
 })
 export class WorkerModule {}

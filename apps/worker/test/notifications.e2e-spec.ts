@@ -508,18 +508,26 @@ describe('notifications: outbox relay, fan-out and push', () => {
     expect(Number(again)).toBe(result.recipients - 1);
 
     // four relays racing the running one over 400 events: every event enqueued once, all dispatched
-    const seen = new Map<number, number>();
-    const recordingQueue = {
+    const recorder = (seen: Map<number, number>) => ({
       getBackend: () => ({ client: Promise.resolve({ status: 'ready' }) }),
       addBulk: async (jobs: Array<{ data: { event: OutboxEventMessage } }>) => {
         for (const job of jobs) seen.set(job.data.event.id, (seen.get(job.data.event.id) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 20));
         return [];
       },
-    };
+    });
+    // what reached the notifications queue, and the analytics queue
+    const seen = new Map<number, number>();
+    const seenByAnalytics = new Map<number, number>();
     const relays = Array.from(
       { length: 4 },
-      () => new OutboxRelay(dataSource, recordingQueue as never, worker.get(AppConfig)),
+      () =>
+        new OutboxRelay(
+          dataSource,
+          recorder(seen) as never,
+          recorder(seenByAnalytics) as never,
+          worker.get(AppConfig),
+        ),
     );
     const rows = Array.from({ length: 400 }, (_, i) => ['test.relay', 'test', String(i), null, '{}']);
     await dataSource.query(
@@ -536,6 +544,7 @@ describe('notifications: outbox relay, fan-out and push', () => {
     );
     expect(seen.size).toBeGreaterThan(0);
     expect([...seen.values()].every((times) => times === 1)).toBe(true);
+    expect([...seenByAnalytics.entries()]).toEqual([...seen.entries()]);
     // the running relay may still be committing the batch it claimed
     await until(
       async () => {

@@ -1,2 +1,3 @@
 export * from './factories';
 export * from './test-environment';
+export * from './isolated-database';

@@ -192,6 +192,18 @@ export class Environment {
   @Min(1)
   OUTBOX_RELAY_CRASH_AFTER_ENQUEUE?: number;
 
+  /** Connections of the analytics read pool (the replica's, or a second small pool on the primary). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  ANALYTICS_DATABASE_POOL_SIZE = 5;
+
+  /** Whether the dashboard, its analytics queries and live feed need a signed-in user (default: public). */
+  @Transform(toBool)
+  @IsBoolean()
+  DASHBOARD_REQUIRE_LOGIN = false;
+
   /** Recipients per notification delivery job (one multi-row insert each); bigger audiences are split. */
   @Transform(toInt)
   @IsInt()

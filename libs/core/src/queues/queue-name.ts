@@ -10,6 +10,8 @@ export enum QueueName {
   REPLICATIONS = 'replications',
   /** Outbox events turned into notifications: one fan-out job per event, delivery jobs per recipient chunk. */
   NOTIFICATIONS = 'notifications',
+  /** Outbox events applied to the analytics rollups, one job per event. */
+  ANALYTICS = 'analytics',
 }
 
 /** Every job name, per queue. */
@@ -22,6 +24,7 @@ export enum JobName {
   DELIVER_NOTIFICATIONS = 'deliver-notifications',
   SEND_NOTIFICATION_EMAILS = 'send-notification-emails',
   SEND_DAILY_DIGEST = 'send-daily-digest',
+  APPLY_ANALYTICS_EVENT = 'apply-analytics-event',
 }
 
 /** The payload of each job. */
@@ -46,6 +49,8 @@ export interface JobPayloads {
   [JobName.SEND_NOTIFICATION_EMAILS]: { outboxEventId: number; userIds: number[] };
   /** Repeatable (DIGEST_HOUR, Asia/Jakarta): each user's daily digest, at most one per day. */
   [JobName.SEND_DAILY_DIGEST]: Record<string, never>;
+  /** Job id `outbox-<event id>` in the analytics queue: the event applied to the rollups. */
+  [JobName.APPLY_ANALYTICS_EVENT]: { event: OutboxEventMessage };
 }
 
 /** Retries with exponential backoff; completed jobs are trimmed, failed ones kept for inspection. */

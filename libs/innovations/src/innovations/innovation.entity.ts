@@ -34,6 +34,8 @@ const sdgTransformer = {
 @Entity('innovation')
 @Index(['status', 'listedAt', 'id'])
 @Index(['status', 'replicatedCount', 'id'])
+@Index(['status', 'provincesReached', 'id'])
+@Index(['status', 'viewCount', 'id'])
 @Index(['originAgencyId', 'status'])
 @Index(['provinceCode', 'status'])
 @Index(['regionCode', 'status'])

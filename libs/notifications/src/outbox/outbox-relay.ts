@@ -44,7 +44,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 /**
  * The outbox relay: in one transaction, claims the oldest undispatched outbox rows (`FOR UPDATE SKIP
  * LOCKED`: a row another relay holds is skipped, so relays on any number of workers never enqueue an
- * event twice), enqueues a fan-out job for each with the outbox id as the job id, and marks them
+ * event twice), enqueues a job for each into both consumer queues (notifications' fan-out, analytics) with the
+ * outbox id as the job id, and marks them
  * dispatched only once Redis took them. When Redis does not answer within
  * OUTBOX_RELAY_ENQUEUE_TIMEOUT_MS the transaction rolls back and the rows wait for the next pass; an
  * enqueue that lands after all (or a crash between the enqueue and the commit) makes the next pass
@@ -58,6 +59,8 @@ export class OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.NOTIFICATIONS) private readonly queue: Queue<JobPayloads[JobName.FAN_OUT_EVENT]>,
+    @InjectQueue(QueueName.ANALYTICS)
+    private readonly analyticsQueue: Queue<JobPayloads[JobName.APPLY_ANALYTICS_EVENT]>,
     config: AppConfig,
   ) {
     this.batchSize = config.get('OUTBOX_RELAY_BATCH_SIZE');
@@ -112,14 +115,14 @@ export class OutboxRelay {
   private async enqueue(events: OutboxEventMessage[]): Promise<void> {
     const client = await withTimeout(this.queue.getBackend().client, this.timeoutMs, 'connecting to Redis');
     if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
+    // every consumer gets each event under the same job id: a repeated enqueue is ignored by each
+    const jobs = (name: JobName) =>
+      events.map((event) => ({ name, data: { event }, opts: { jobId: fanOutJobId(event.id) } }));
     await withTimeout(
-      this.queue.addBulk(
-        events.map((event) => ({
-          name: JobName.FAN_OUT_EVENT,
-          data: { event },
-          opts: { jobId: fanOutJobId(event.id) },
-        })),
-      ),
+      Promise.all([
+        this.queue.addBulk(jobs(JobName.FAN_OUT_EVENT)),
+        this.analyticsQueue.addBulk(jobs(JobName.APPLY_ANALYTICS_EVENT)),
+      ]),
       this.timeoutMs,
       `enqueueing ${events.length} events`,
     );

@@ -1,0 +1,96 @@
+import {
+  parseReplicationFeedItem,
+  REPLICATION_FEED_EVENT,
+  REPLICATION_FEED_ROOM,
+  replicationFeedChannel,
+} from '@jipp/analytics';
+import { TokenService } from '@jipp/auth';
+import { AppConfig, createRedisConnection, ErrorCode } from '@jipp/core';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Redis } from 'ioredis';
+import type { ExtendedError, Namespace, Socket } from 'socket.io';
+import { DashboardAccess } from './dashboard-access';
+
+/** The namespace of the dashboard's live feed: anonymous sockets are welcome here (unless the switch is on). */
+export const FEED_NAMESPACE = '/feed';
+
+/**
+ * The dashboard's live feed of replication requests and steps. The analytics projectors (workers)
+ * publish each on a Redis channel every api node subscribes to; a node emits it to the sockets of
+ * the feed room it holds itself. A namespace of its own, so that the public dashboard needs no
+ * token while the forum's sockets still do; with DASHBOARD_REQUIRE_LOGIN a valid access token is
+ * required here too.
+ */
+@WebSocketGateway({ namespace: FEED_NAMESPACE })
+export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBootstrap, OnApplicationShutdown {
+  @WebSocketServer()
+  namespace?: Namespace;
+
+  private readonly logger = new Logger(ReplicationFeedGateway.name);
+  private subscriber?: Redis;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly access: DashboardAccess,
+    private readonly tokens: TokenService,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      if (!this.access.requiresLogin) return next();
+      const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
+      const refuse = (message: string) => {
+        const refusal: ExtendedError = new Error(message);
+        refusal.data = { code: ErrorCode.UNAUTHENTICATED };
+        next(refusal);
+      };
+      if (typeof token !== 'string' || !token)
+        return refuse('Connect with auth.token set to an access token.');
+      this.tokens.verifyAccessToken(token).then(
+        () => next(),
+        () => refuse('The access token is invalid or expired: refresh it and reconnect.'),
+      );
+    });
+  }
+
+  @SubscribeMessage('feed:join')
+  async join(@ConnectedSocket() socket: Socket): Promise<{ ok: true }> {
+    await socket.join(REPLICATION_FEED_ROOM);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('feed:leave')
+  async leave(@ConnectedSocket() socket: Socket): Promise<{ ok: true }> {
+    await socket.leave(REPLICATION_FEED_ROOM);
+    return { ok: true };
+  }
+
+  onApplicationBootstrap(): void {
+    const channel = replicationFeedChannel(this.config);
+    this.subscriber = createRedisConnection(this.config.get('REDIS_URL'), {
+      connectionName: 'jipp-replication-feed',
+    });
+    this.subscriber.on('message', (from: string, text: string) => {
+      if (from !== channel) return;
+      const item = parseReplicationFeedItem(text);
+      if (item) this.namespace?.local.to(REPLICATION_FEED_ROOM).emit(REPLICATION_FEED_EVENT, item);
+    });
+    this.subscriber.on('error', (error: Error) => this.logger.warn(`replication feed: ${error.message}`));
+    this.subscriber
+      .subscribe(channel)
+      .catch((error: Error) => this.logger.warn(`subscribe: ${error.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const subscriber = this.subscriber;
+    if (subscriber && subscriber.status !== 'end')
+      await subscriber.quit().catch(() => subscriber.disconnect());
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ANALYTICS_CONNECTION } from '../analytics-connection';
+import { AnalyticsLabels } from './analytics-labels';
+import { SpreadDimension as D } from './spread-dimension';
+import { checkSpreadFilter, factConditions } from './spread-filter';
+import { SpreadRows } from './spread-rows';
+import { SpreadGroupBy, type SpreadFilterInput, type SpreadResult } from './spread-types';
+import { distinctPlan, type DistinctPlan } from './year-range';
+
+const DIMENSION: Record<SpreadGroupBy, D> = {
+  [SpreadGroupBy.PROVINCE]: D.PROVINCE,
+  [SpreadGroupBy.REGENCY]: D.REGENCY,
+  [SpreadGroupBy.CATEGORY]: D.CATEGORY,
+  [SpreadGroupBy.YEAR]: D.NATIONAL,
+  [SpreadGroupBy.HUB]: D.HUB,
+  [SpreadGroupBy.AGENCY_TYPE]: D.AGENCY_TYPE,
+};
+
+/** The group key of each grouping over the fact table `f` (hubs through the join below). */
+const FACT_KEY: Record<SpreadGroupBy, string> = {
+  [SpreadGroupBy.PROVINCE]: 'f.province_code',
+  [SpreadGroupBy.REGENCY]: 'f.regency_code',
+  [SpreadGroupBy.CATEGORY]: 'f.category_id',
+  [SpreadGroupBy.YEAR]: 'f.year',
+  [SpreadGroupBy.HUB]: 'n.id',
+  [SpreadGroupBy.AGENCY_TYPE]: 'f.agency_type',
+};
+
+type Row = Record<string, unknown>;
+
+interface KeyScope {
+  /** SQL condition on `dim_key`. */
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * `replicationSpread`: counts by state, distinct adopters and innovations, per group. Answered
+ * from the rollups when the filter is a year range (and a province, for provinces and regencies);
+ * other filters are answered from the flat fact table, exact but slower.
+ */
+@Injectable()
+export class SpreadQueryService {
+  constructor(
+    @InjectDataSource(ANALYTICS_CONNECTION) private readonly db: DataSource,
+    private readonly labels: AnalyticsLabels,
+  ) {}
+
+  async spread(groupBy: SpreadGroupBy, filter: SpreadFilterInput = {}): Promise<SpreadResult> {
+    checkSpreadFilter(filter);
+    const rollupHolds =
+      !filter.categoryId &&
+      !filter.hubId &&
+      !filter.awardLevel &&
+      (!filter.provinceCode || groupBy === SpreadGroupBy.PROVINCE || groupBy === SpreadGroupBy.REGENCY);
+    return rollupHolds ? this.fromRollups(groupBy, filter) : this.fromFacts(groupBy, filter);
+  }
+
+  /** The first and last request year in the rollups; null when they are empty. */
+  async dataYears(): Promise<{ first: number; last: number } | null> {
+    const [row] = (await this.db.query(
+      "SELECT MIN(year) AS first, MAX(year) AS last FROM analytics_spread_cell WHERE dim = 'N'",
+    )) as Row[];
+    return row?.['first'] === null || row?.['first'] === undefined
+      ? null
+      : { first: Number(row['first']), last: Number(row['last']) };
+  }
+
+  private async fromRollups(groupBy: SpreadGroupBy, filter: SpreadFilterInput): Promise<SpreadResult> {
+    const dim = DIMENSION[groupBy];
+    const province = filter.provinceCode ?? null;
+    const scope: KeyScope = !province
+      ? { where: '1 = 1', params: [] }
+      : groupBy === SpreadGroupBy.PROVINCE
+        ? { where: 'dim_key = ?', params: [province] }
+        : { where: 'dim_key LIKE ?', params: [`${province}.%`] };
+    const totalDim = province ? D.PROVINCE : D.NATIONAL;
+    const totalScope: KeyScope = { where: 'dim_key = ?', params: [province ?? ''] };
+    const years = yearConditions(filter);
+    const plan = distinctPlan({ from: filter.yearFrom, to: filter.yearTo }, await this.dataYears());
+
+    const rows = new SpreadRows();
+    const total = new SpreadRows();
+    const byYear = groupBy === SpreadGroupBy.YEAR;
+    const cells = (await this.db.query(
+      `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
+        WHERE dim = ? AND ${scope.where} AND ${years.where}
+        GROUP BY k, status`,
+      [dim, ...scope.params, ...years.params],
+    )) as Row[];
+    for (const c of cells) rows.addStatus(String(c['k']), String(c['status']), Number(c['n']));
+    const totals = (await this.db.query(
+      `SELECT status, SUM(replications) AS n FROM analytics_spread_cell
+        WHERE dim = ? AND ${totalScope.where} AND ${years.where} GROUP BY status`,
+      [totalDim, ...totalScope.params, ...years.params],
+    )) as Row[];
+    for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
+
+    if (byYear) {
+      // one year each: the year bucket
+      const distinct = (await this.db.query(
+        `SELECT year AS k, member_kind AS kind, members AS n FROM analytics_spread_distinct
+          WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
+        years.params,
+      )) as Row[];
+      for (const d of distinct) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
+    } else {
+      for (const d of await this.distinct(dim, scope, plan)) {
+        rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
+      }
+    }
+    for (const d of await this.distinct(totalDim, totalScope, plan)) {
+      total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
+    }
+    const labels = await this.labels.of(groupBy, rows.keys());
+    return {
+      groupBy,
+      rows: rows.result(labels, byYear ? (a, b) => Number(a.key) - Number(b.key) : undefined),
+      total: total.single('ALL', 'Semua'),
+      source: 'ROLLUP',
+    };
+  }
+
+  /** Distinct adopters (A) and innovations (I) per key of a grouping, as the plan reads them. */
+  private async distinct(dim: D, scope: KeyScope, plan: DistinctPlan): Promise<Row[]> {
+    if (plan.source === 'empty') return [];
+    if (plan.source === 'members') {
+      return (await this.db.query(
+        `SELECT dim_key AS k, member_kind AS kind, COUNT(DISTINCT member_id) AS n FROM analytics_spread_member
+          WHERE dim = ? AND ${scope.where} AND year BETWEEN ? AND ?
+          GROUP BY dim_key, member_kind`,
+        [dim, ...scope.params, plan.from, plan.to],
+      )) as Row[];
+    }
+    const years: string[] = [];
+    const params: unknown[] = [dim, plan.bucket, ...scope.params];
+    if (plan.from !== undefined) {
+      years.push('year >= ?');
+      params.push(plan.from);
+    }
+    if (plan.to !== undefined) {
+      years.push('year <= ?');
+      params.push(plan.to);
+    }
+    return (await this.db.query(
+      `SELECT dim_key AS k, member_kind AS kind, SUM(members) AS n FROM analytics_spread_distinct
+        WHERE dim = ? AND bucket = ? AND ${scope.where} ${years.map((y) => `AND ${y}`).join(' ')}
+        GROUP BY dim_key, member_kind`,
+      params,
+    )) as Row[];
+  }
+
+  private async fromFacts(groupBy: SpreadGroupBy, filter: SpreadFilterInput): Promise<SpreadResult> {
+    const { where, params } = factConditions(filter);
+    const key = FACT_KEY[groupBy];
+    const from =
+      groupBy === SpreadGroupBy.HUB
+        ? 'analytics_replication_fact f JOIN network n ON FIND_IN_SET(n.id, f.hub_ids) > 0'
+        : 'analytics_replication_fact f';
+    const grouped = groupBy === SpreadGroupBy.REGENCY ? `${where} AND f.regency_code IS NOT NULL` : where;
+    const rows = new SpreadRows();
+    const total = new SpreadRows();
+    const cells = (await this.db.query(
+      `SELECT ${key} AS k, f.status, COUNT(*) AS n FROM ${from} WHERE ${grouped} GROUP BY k, f.status`,
+      params,
+    )) as Row[];
+    for (const c of cells) rows.addStatus(String(c['k']), String(c['status']), Number(c['n']));
+    const distinct = (await this.db.query(
+      `SELECT ${key} AS k, COUNT(DISTINCT f.adopter_agency_id) AS a, COUNT(DISTINCT f.innovation_id) AS i
+         FROM ${from} WHERE ${grouped} GROUP BY k`,
+      params,
+    )) as Row[];
+    for (const d of distinct) {
+      rows.setDistinct(String(d['k']), 'A', Number(d['a']));
+      rows.setDistinct(String(d['k']), 'I', Number(d['i']));
+    }
+    const totals = (await this.db.query(
+      `SELECT f.status, COUNT(*) AS n FROM analytics_replication_fact f WHERE ${where} GROUP BY f.status`,
+      params,
+    )) as Row[];
+    for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
+    const [all] = (await this.db.query(
+      `SELECT COUNT(DISTINCT f.adopter_agency_id) AS a, COUNT(DISTINCT f.innovation_id) AS i
+         FROM analytics_replication_fact f WHERE ${where}`,
+      params,
+    )) as Row[];
+    total.setDistinct('ALL', 'A', Number(all?.['a'] ?? 0));
+    total.setDistinct('ALL', 'I', Number(all?.['i'] ?? 0));
+    const labels = await this.labels.of(groupBy, rows.keys());
+    return {
+      groupBy,
+      rows: rows.result(
+        labels,
+        groupBy === SpreadGroupBy.YEAR ? (a, b) => Number(a.key) - Number(b.key) : undefined,
+      ),
+      total: total.single('ALL', 'Semua'),
+      source: 'FACTS',
+    };
+  }
+}
+
+function yearConditions(filter: SpreadFilterInput): { where: string; params: unknown[] } {
+  const parts = ['1 = 1'];
+  const params: unknown[] = [];
+  if (filter.yearFrom) {
+    parts.push('year >= ?');
+    params.push(filter.yearFrom);
+  }
+  if (filter.yearTo) {
+    parts.push('year <= ?');
+    params.push(filter.yearTo);
+  }
+  return { where: parts.join(' AND '), params };
+}

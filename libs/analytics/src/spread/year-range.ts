@@ -1,0 +1,29 @@
+import { DistinctBucket } from './distinct-buckets';
+
+/**
+ * How a year range's distinct counts are read: from one bucket sum when the range is open on a
+ * side the data never reaches (all years, from a year, up to a year, one year), otherwise by
+ * counting the member rows of the range (exact, slower).
+ */
+export type DistinctPlan =
+  | { source: 'bucket'; bucket: DistinctBucket; from?: number; to?: number }
+  | { source: 'members'; from: number; to: number }
+  | { source: 'empty' };
+
+/** `dataYears`: the first and last request year anywhere in the rollups (null when empty). */
+export function distinctPlan(
+  range: { from?: number | null; to?: number | null },
+  dataYears: { first: number; last: number } | null,
+): DistinctPlan {
+  if (!dataYears) return { source: 'empty' };
+  const from = range.from ?? null;
+  const to = range.to ?? null;
+  if (from !== null && to !== null && from > to) return { source: 'empty' };
+  const openStart = from === null || from <= dataYears.first;
+  const openEnd = to === null || to >= dataYears.last;
+  if (openStart && openEnd) return { source: 'bucket', bucket: DistinctBucket.FIRST };
+  if (openEnd) return { source: 'bucket', bucket: DistinctBucket.LAST, from: from! };
+  if (openStart) return { source: 'bucket', bucket: DistinctBucket.FIRST, to: to! };
+  if (from === to) return { source: 'bucket', bucket: DistinctBucket.YEAR, from: from!, to: to! };
+  return { source: 'members', from: from!, to: to! };
+}
