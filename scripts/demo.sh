@@ -9,6 +9,8 @@ npm run build --silent
 node dist/apps/cli/src/main.js migrate
 # the CLI prints the demo logins (from DEMO_USERS); keep that line for the banner
 LOGINS="$(node dist/apps/cli/src/main.js seed --demo | tee /dev/stderr | sed -n 's/^\[cli\] demo users //p')"
+# the dashboard's rollups, from what the seed wrote; the worker keeps them current from here on
+node dist/apps/cli/src/main.js analytics rebuild
 PORT="${PORT:-3000}"
 pids=()
 cleanup() {
@@ -25,6 +27,7 @@ for _ in $(seq 1 60); do curl -sf "http://localhost:$PORT/health/ready" >/dev/nu
 cat <<INFO
 
   JIPP platform is running
+    Dashboard        http://localhost:$PORT/dashboard/
     GraphQL sandbox  http://localhost:$PORT/graphql
     Health           http://localhost:$PORT/health/ready
     Metrics          http://localhost:$PORT/metrics

@@ -2,7 +2,8 @@ import { LineageNodeKind, SpreadGroupBy, TopInnovationsBy } from '@jipp/analytic
 import { AwardLevel } from '@jipp/innovations';
 import { ReplicationStatus } from '@jipp/replications';
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEnum, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 registerEnumType(SpreadGroupBy, {
   name: 'SpreadGroupBy',
@@ -99,9 +100,13 @@ export class ReplicationSpread {
 @ArgsType()
 export class TopInnovationsArgs {
   @Field(() => TopInnovationsBy)
+  @IsEnum(TopInnovationsBy)
   by: TopInnovationsBy;
 
   @Field(() => SpreadFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SpreadFilter)
   filter?: SpreadFilter | null;
 
   @Field(() => Int, { defaultValue: 10, description: '1–100.' })

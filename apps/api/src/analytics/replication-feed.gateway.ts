@@ -5,7 +5,7 @@ import {
   replicationFeedChannel,
 } from '@jipp/analytics';
 import { TokenService } from '@jipp/auth';
-import { AppConfig, createRedisConnection, ErrorCode } from '@jipp/core';
+import { AppConfig, createRedisConnection, ErrorCode, Public } from '@jipp/core';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -60,12 +60,15 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
     });
   }
 
+  // who may read the feed is settled at the handshake (afterInit): the events themselves are open
+  @Public()
   @SubscribeMessage('feed:join')
   async join(@ConnectedSocket() socket: Socket): Promise<{ ok: true }> {
     await socket.join(REPLICATION_FEED_ROOM);
     return { ok: true };
   }
 
+  @Public()
   @SubscribeMessage('feed:leave')
   async leave(@ConnectedSocket() socket: Socket): Promise<{ ok: true }> {
     await socket.leave(REPLICATION_FEED_ROOM);
