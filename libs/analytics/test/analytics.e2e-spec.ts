@@ -405,4 +405,52 @@ describe('analytics rollups (a database of their own)', () => {
     const rebuilt = await rollupContents(db);
     expect(incremental).toEqual(rebuilt);
   });
+
+  it("moves an agency's replications to the hubs it joins or leaves", async () => {
+    const [{ id: hub2 }] = (await db.query(
+      "SELECT id FROM network WHERE slug = 'jipp-sulawesi-selatan'",
+    )) as Array<{
+      id: number;
+    }>;
+    const [{ adopter }] = (await db.query(
+      `SELECT adopter_agency_id AS adopter FROM replication GROUP BY adopter_agency_id ORDER BY COUNT(*) DESC LIMIT 1`,
+    )) as Array<{ adopter: number }>;
+    const [{ n }] = (await db.query('SELECT COUNT(*) AS n FROM replication WHERE adopter_agency_id = ?', [
+      adopter,
+    ])) as Array<{ n: number }>;
+    const hubRow = async () =>
+      (await spread.spread(SpreadGroupBy.HUB)).rows.find((r) => r.key === String(hub2))?.replications ?? 0;
+    const before = await hubRow();
+
+    const change = async (sql: string): Promise<OutboxEventMessage> => {
+      await db.query(sql, [hub2, adopter]);
+      const payload = { networkId: hub2, agencyIds: [adopter] };
+      const inserted = (await db.query(
+        `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, actor_user_id, payload)
+         VALUES ('network.members_changed', 'network', ?, NULL, ?)`,
+        [String(hub2), JSON.stringify(payload)],
+      )) as { insertId: number };
+      return {
+        id: Number(inserted.insertId),
+        type: 'network.members_changed',
+        aggregateType: 'network',
+        aggregateId: String(hub2),
+        actorUserId: null,
+        payload,
+        createdAt: new Date().toISOString(),
+      };
+    };
+    await projector.apply(await change('INSERT INTO network_member (network_id, agency_id) VALUES (?, ?)'));
+    expect(await hubRow()).toBe(before + Number(n));
+    const withoutWeeks = async () => {
+      const { analytics_hub_week: _weeks, ...rest } = await rollupContents(db);
+      return rest;
+    };
+    const kept = await withoutWeeks();
+    await rebuild.rebuild();
+    expect(kept).toEqual(await withoutWeeks());
+
+    await projector.apply(await change('DELETE FROM network_member WHERE network_id = ? AND agency_id = ?'));
+    expect(await hubRow()).toBe(before);
+  });
 });

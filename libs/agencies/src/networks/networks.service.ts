@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  appendOutbox,
   AppError,
   type AuthUser,
   type Connection,
@@ -11,10 +12,13 @@ import {
   writeAudit,
 } from '@jipp/core';
 import { RegionLevel, RegionsService } from '@jipp/regions';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { NetworkMember } from './network-member.entity';
 import { Network } from './network.entity';
+
+/** Outbox event: agencies joined or left a hub (payload `{ networkId, agencyIds }`). */
+export const NETWORK_MEMBERS_CHANGED = 'network.members_changed';
 
 export interface CreateNetworkData {
   name: string;
@@ -147,6 +151,7 @@ export class NetworksService {
         entityId: networkId,
         after: { agencyIds: ids },
       });
+      if (added > 0) await this.membersChanged(manager, actor, networkId, ids);
       return added;
     });
   }
@@ -164,7 +169,19 @@ export class NetworksService {
         entityId: networkId,
         before: { agencyIds: ids },
       });
+      if (result.affected) await this.membersChanged(manager, actor, networkId, ids);
       return result.affected ?? 0;
+    });
+  }
+
+  /** Tells the analytics (through the outbox) that these agencies' replications count in other hubs now. */
+  private membersChanged(manager: EntityManager, actor: AuthUser, networkId: number, agencyIds: number[]) {
+    return appendOutbox(manager, {
+      type: NETWORK_MEMBERS_CHANGED,
+      aggregateType: 'network',
+      aggregateId: networkId,
+      actorUserId: actor.id,
+      payload: { networkId, agencyIds },
     });
   }
 

@@ -20,6 +20,8 @@ export const AnalyticsEventType = {
   REPLICATION_REQUESTED: 'replication.requested',
   REPLICATION_TRANSITIONED: 'replication.transitioned',
   FORUM_POST_CREATED: 'forum.post_created',
+  /** Agencies joined or left a hub: their replications count in other hubs now. */
+  NETWORK_MEMBERS_CHANGED: 'network.members_changed',
 } as const;
 
 const CONSUMED: ReadonlySet<string> = new Set(Object.values(AnalyticsEventType));
@@ -91,6 +93,11 @@ export class AnalyticsProjector {
     const duplicate = inserted.affectedRows === 0;
     const payload = event.payload;
 
+    if (event.type === AnalyticsEventType.NETWORK_MEMBERS_CHANGED) {
+      const agencyIds = Array.isArray(payload['agencyIds']) ? payload['agencyIds'].map(Number) : [];
+      const moved = agencyIds.length > 0 && (await this.resyncAgencies(manager, agencyIds));
+      return { result: { ignored: false, duplicate, moved }, feedItem: null };
+    }
     if (event.type === AnalyticsEventType.FORUM_POST_CREATED) {
       const hubId = payload['hubId'];
       if (!duplicate && typeof hubId === 'number')
@@ -122,6 +129,25 @@ export class AnalyticsProjector {
       }
     }
     return { result: { ignored: false, duplicate, moved }, feedItem };
+  }
+
+  /**
+   * Every replication of these adopters, synced again (their hubs changed). Hub weeks already
+   * counted stay with the hubs the agencies were in at the time.
+   */
+  private async resyncAgencies(manager: EntityManager, agencyIds: number[]): Promise<boolean> {
+    const rows = (await manager.query(
+      'SELECT id FROM replication WHERE adopter_agency_id IN (?) ORDER BY id',
+      [agencyIds],
+    )) as Array<{ id: number }>;
+    let moved = false;
+    for (const { id } of rows) {
+      const replicationId = Number(id);
+      moved =
+        (await this.sync(manager, replicationId, await this.readReplication(manager, replicationId))) ||
+        moved;
+    }
+    return moved;
   }
 
   /** Moves the rollups from what they hold for the replication to what it is now. */
