@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadEnvironment } from '@jipp/core';
 import { Logger } from 'nestjs-pino';
 import { registerQueueBoard } from './admin/queue-board';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { ApiModule } from './api.module';
 import { RedisStreamsIoAdapter } from './forum/redis-streams-io.adapter';
 import { MAX_UPLOAD_BYTES, registerGraphqlUploads } from './graphql/graphql-upload';
@@ -28,6 +29,7 @@ export async function startApi(options: ApiOptions = {}): Promise<NestFastifyApp
   const fastify = app.getHttpAdapter().getInstance();
   registerGraphqlUploads(fastify, { path: '/graphql', maxFileBytes: MAX_UPLOAD_BYTES });
   await registerQueueBoard(app);
+  await serveDashboard(app);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.recordHttp(
       request.method,

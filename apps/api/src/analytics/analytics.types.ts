@@ -168,13 +168,15 @@ export class TopInnovation {
   @Field(() => Int, { description: 'The figure ranked by.' })
   value: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Adoptions that went live (IMPLEMENTED or SUSTAINED), in the filter if any.',
+  })
   replications: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Provinces where it went live, in the filter if any.' })
   provinces: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Catalogue views, all time.' })
   views: number;
 }
 
