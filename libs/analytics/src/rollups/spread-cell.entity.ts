@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Replications of one group, request year and state (additive: year ranges are sums). */
+/**
+ * Replications of one group, state and request year (additive: year ranges are sums). The key runs
+ * group, state, year so that "per group and state" reads the index in order, with no temporary table.
+ */
 @Entity('analytics_spread_cell')
 export class SpreadCell {
   /** The grouping (`SpreadDimension`): N national, P province, R regency, C category, H hub, T agency type. */
@@ -10,11 +13,11 @@ export class SpreadCell {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   dimKey: string;
 
-  @PrimaryColumn({ type: 'smallint', unsigned: true })
-  year: number;
-
   @PrimaryColumn({ type: 'varchar', length: 16 })
   status: string;
+
+  @PrimaryColumn({ type: 'smallint', unsigned: true })
+  year: number;
 
   @Column({ type: 'int' })
   replications: number;

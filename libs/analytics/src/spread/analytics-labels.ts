@@ -15,10 +15,24 @@ const AGENCY_TYPE_LABELS: Record<string, string> = {
   BUMD: 'BUMD',
 };
 
-/** Names of the groups an answer holds, read in one query per answer. */
+/** Names of the groups an answer holds: regions from memory (reference data), the rest in one query. */
 @Injectable()
 export class AnalyticsLabels {
+  private regionNames?: Promise<Map<string, string>>;
+
   constructor(@InjectDataSource(ANALYTICS_CONNECTION) private readonly db: DataSource) {}
+
+  private regions(): Promise<Map<string, string>> {
+    this.regionNames ??= (
+      this.db.query('SELECT code, name FROM region') as Promise<Array<{ code: string; name: string }>>
+    )
+      .then((rows) => new Map(rows.map((r) => [r.code, r.name])))
+      .catch((error: unknown) => {
+        this.regionNames = undefined; // read again next time
+        throw error;
+      });
+    return this.regionNames;
+  }
 
   async of(groupBy: SpreadGroupBy, keys: string[]): Promise<Map<string, string>> {
     if (keys.length === 0) return new Map();
@@ -31,8 +45,10 @@ export class AnalyticsLabels {
       );
     switch (groupBy) {
       case SpreadGroupBy.PROVINCE:
-      case SpreadGroupBy.REGENCY:
-        return rows('SELECT code AS k, name FROM region WHERE code IN (?)');
+      case SpreadGroupBy.REGENCY: {
+        const names = await this.regions();
+        return new Map(keys.map((k) => [k, names.get(k) ?? k]));
+      }
       case SpreadGroupBy.CATEGORY:
         return rows('SELECT id AS k, name FROM innovation_category WHERE id IN (?)');
       case SpreadGroupBy.HUB:

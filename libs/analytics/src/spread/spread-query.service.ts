@@ -79,41 +79,43 @@ export class SpreadQueryService {
     const totalDim = province ? D.PROVINCE : D.NATIONAL;
     const totalScope: KeyScope = { where: 'dim_key = ?', params: [province ?? ''] };
     const years = yearConditions(filter);
-    const plan = distinctPlan({ from: filter.yearFrom, to: filter.yearTo }, await this.dataYears());
+    const byYear = groupBy === SpreadGroupBy.YEAR;
+    // independent reads side by side on the pool; the distinct counts wait only for the data's years
+    const distinctReads = this.dataYears().then((dataYears) => {
+      const plan = distinctPlan({ from: filter.yearFrom, to: filter.yearTo }, dataYears);
+      return Promise.all([
+        byYear
+          ? // one year each: the year bucket
+            (this.db.query(
+              `SELECT year AS k, member_kind AS kind, members AS n FROM analytics_spread_distinct
+                WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
+              years.params,
+            ) as Promise<Row[]>)
+          : this.distinct(dim, scope, plan),
+        this.distinct(totalDim, totalScope, plan),
+      ]);
+    });
+    const [cells, totals, [distinctRows, distinctTotal]] = await Promise.all([
+      this.db.query(
+        `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
+          WHERE dim = ? AND ${scope.where} AND ${years.where}
+          GROUP BY k, status`,
+        [dim, ...scope.params, ...years.params],
+      ) as Promise<Row[]>,
+      this.db.query(
+        `SELECT status, SUM(replications) AS n FROM analytics_spread_cell
+          WHERE dim = ? AND ${totalScope.where} AND ${years.where} GROUP BY status`,
+        [totalDim, ...totalScope.params, ...years.params],
+      ) as Promise<Row[]>,
+      distinctReads,
+    ]);
 
     const rows = new SpreadRows();
     const total = new SpreadRows();
-    const byYear = groupBy === SpreadGroupBy.YEAR;
-    const cells = (await this.db.query(
-      `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
-        WHERE dim = ? AND ${scope.where} AND ${years.where}
-        GROUP BY k, status`,
-      [dim, ...scope.params, ...years.params],
-    )) as Row[];
     for (const c of cells) rows.addStatus(String(c['k']), String(c['status']), Number(c['n']));
-    const totals = (await this.db.query(
-      `SELECT status, SUM(replications) AS n FROM analytics_spread_cell
-        WHERE dim = ? AND ${totalScope.where} AND ${years.where} GROUP BY status`,
-      [totalDim, ...totalScope.params, ...years.params],
-    )) as Row[];
     for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
-
-    if (byYear) {
-      // one year each: the year bucket
-      const distinct = (await this.db.query(
-        `SELECT year AS k, member_kind AS kind, members AS n FROM analytics_spread_distinct
-          WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
-        years.params,
-      )) as Row[];
-      for (const d of distinct) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
-    } else {
-      for (const d of await this.distinct(dim, scope, plan)) {
-        rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
-      }
-    }
-    for (const d of await this.distinct(totalDim, totalScope, plan)) {
-      total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
-    }
+    for (const d of distinctRows) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
+    for (const d of distinctTotal) total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
     const labels = await this.labels.of(groupBy, rows.keys());
     return {
       groupBy,
