@@ -65,6 +65,11 @@ interface Answers {
   naive: string;
 }
 
+interface GraphQlAnswer {
+  data?: Record<string, unknown>;
+  errors?: unknown;
+}
+
 /** What an answer must hold to be worth comparing (an empty answer would equal an empty answer). */
 function emptiness(query: DashboardQuery, data: Record<string, unknown>): string | null {
   const answer = data[query.field] as Record<string, unknown> | unknown[];
@@ -90,10 +95,8 @@ async function checkSameAnswers(
       await client.post(`${api.url}/graphql`, query.body),
       await client.post(`${naive.url}/graphql`, query.body),
     ];
-    const parsed = [a, b].map(
-      (r) => JSON.parse(r.text) as { data?: Record<string, unknown>; errors?: unknown },
-    );
-    const [fromApi, fromNaive] = parsed as [(typeof parsed)[0], (typeof parsed)[0]];
+    const fromApi = JSON.parse(a.text) as GraphQlAnswer;
+    const fromNaive = JSON.parse(b.text) as GraphQlAnswer;
     const variables = (JSON.parse(query.body) as { variables: unknown }).variables;
     if (a.status !== 200 || fromApi.errors || !fromApi.data) {
       problems.push(`${query.name}: the api answered ${a.status}: ${a.text.slice(0, 300)}`);

@@ -16,12 +16,14 @@ import { ReplicationFact } from './rollups/replication-fact.entity';
 import { SpreadCell } from './rollups/spread-cell.entity';
 import { SpreadDistinct } from './rollups/spread-distinct.entity';
 import { SpreadMember } from './rollups/spread-member.entity';
+import { SpreadTotal } from './rollups/spread-total.entity';
 import { AnalyticsLabels } from './spread/analytics-labels';
 import { SpreadQueryService } from './spread/spread-query.service';
 
 export const ANALYTICS_ENTITIES = [
   ReplicationFact,
   SpreadCell,
+  SpreadTotal,
   SpreadMember,
   SpreadDistinct,
   HubWeek,

@@ -2,6 +2,7 @@ export * from './analytics-connection';
 export * from './analytics.module';
 export * from './rollups/replication-fact.entity';
 export * from './rollups/spread-cell.entity';
+export * from './rollups/spread-total.entity';
 export * from './rollups/spread-member.entity';
 export * from './rollups/spread-distinct.entity';
 export * from './rollups/hub-week.entity';

@@ -125,6 +125,7 @@ export async function rollupContents(db: DataSource): Promise<Record<string, unk
   const tables: Record<string, string> = {
     analytics_replication_fact: 'replication_id',
     analytics_spread_cell: 'dim, dim_key, year, status',
+    analytics_spread_total: 'dim, dim_key, status',
     analytics_spread_member: 'dim, dim_key, member_kind, member_id, year',
     analytics_spread_distinct: 'dim, dim_key, member_kind, bucket, year',
     analytics_hub_week: 'hub_id, week_start',

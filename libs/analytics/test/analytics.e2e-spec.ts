@@ -59,6 +59,9 @@ describe('analytics rollups (a database of their own)', () => {
     process.env['DATABASE_URL'] = database.url;
     app = await startAnalytics();
     db = app.get<DataSource>(getDataSourceToken());
+    // the rollups of this file's own database, not the run's shared one
+    const [{ name }] = (await db.query('SELECT DATABASE() AS name')) as Array<{ name: string }>;
+    expect(name).toBe(database.name);
     projector = app.get(AnalyticsProjector);
     rebuild = app.get(AnalyticsRebuildService);
     spread = app.get(SpreadQueryService);

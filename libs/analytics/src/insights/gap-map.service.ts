@@ -64,7 +64,7 @@ export class GapMapService {
       const cells = (await this.db.query(
         `SELECT dim_key AS k, SUM(replications) AS n,
                 SUM(IF(status IN ('IMPLEMENTED', 'SUSTAINED'), replications, 0)) AS live
-           FROM analytics_spread_cell WHERE dim = 'R' AND dim_key LIKE ? GROUP BY dim_key`,
+           FROM analytics_spread_total WHERE dim = 'R' AND dim_key LIKE ? GROUP BY dim_key`,
         [like],
       )) as Row[];
       for (const c of cells) {

@@ -144,6 +144,7 @@ export class AnalyticsRebuildService {
     for (const table of [
       'analytics_replication_fact',
       'analytics_spread_cell',
+      'analytics_spread_total',
       'analytics_spread_member',
       'analytics_spread_distinct',
       'analytics_hub_week',
@@ -213,6 +214,10 @@ export class AnalyticsRebuildService {
         members += m.affectedRows;
       }
     }
+    await manager.query(
+      `INSERT INTO analytics_spread_total (dim, dim_key, status, replications)
+       SELECT dim, dim_key, status, SUM(replications) FROM analytics_spread_cell GROUP BY dim, dim_key, status`,
+    );
     await manager.query(
       `INSERT INTO analytics_spread_distinct (dim, dim_key, member_kind, bucket, year, members)
        SELECT dim, dim_key, member_kind, 'Y', year, COUNT(*) FROM analytics_spread_member

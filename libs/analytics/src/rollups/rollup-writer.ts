@@ -18,6 +18,33 @@ export class RollupWriter {
   constructor(private readonly manager: EntityManager) {}
 
   async applyCells(deltas: readonly CellDelta[]): Promise<void> {
+    await this.applyYearCells(deltas);
+    // the same moves over all years
+    const totals = new Map<string, { dim: string; key: string; status: string; delta: number }>();
+    for (const d of deltas) {
+      const key = `${d.dim}|${d.key}|${d.status}`;
+      const total = totals.get(key) ?? { dim: d.dim, key: d.key, status: d.status, delta: 0 };
+      total.delta += d.delta;
+      totals.set(key, total);
+    }
+    const moved = [...totals.entries()]
+      .filter(([, t]) => t.delta !== 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, t]) => t);
+    for (const batch of batches(moved)) {
+      await this.manager.query(
+        `INSERT INTO analytics_spread_total (dim, dim_key, status, replications) VALUES ?
+         ON DUPLICATE KEY UPDATE replications = replications + VALUES(replications)`,
+        [batch.map((t) => [t.dim, t.key, t.status, t.delta])],
+      );
+      await this.manager.query(
+        `DELETE FROM analytics_spread_total WHERE replications = 0 AND (dim, dim_key, status) IN (?)`,
+        [batch.map((t) => [t.dim, t.key, t.status])],
+      );
+    }
+  }
+
+  private async applyYearCells(deltas: readonly CellDelta[]): Promise<void> {
     const sorted = [...deltas].sort((a, b) =>
       `${a.dim}|${a.key}|${a.year}|${a.status}`.localeCompare(`${b.dim}|${b.key}|${b.year}|${b.status}`),
     );

@@ -96,17 +96,8 @@ export class SpreadQueryService {
       ]);
     });
     const [cells, totals, [distinctRows, distinctTotal]] = await Promise.all([
-      this.db.query(
-        `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
-          WHERE dim = ? AND ${scope.where} AND ${years.where}
-          GROUP BY k, status`,
-        [dim, ...scope.params, ...years.params],
-      ) as Promise<Row[]>,
-      this.db.query(
-        `SELECT status, SUM(replications) AS n FROM analytics_spread_cell
-          WHERE dim = ? AND ${totalScope.where} AND ${years.where} GROUP BY status`,
-        [totalDim, ...totalScope.params, ...years.params],
-      ) as Promise<Row[]>,
+      this.cells(dim, scope, years, byYear),
+      this.cells(totalDim, totalScope, years, false),
       distinctReads,
     ]);
 
@@ -123,6 +114,30 @@ export class SpreadQueryService {
       total: total.single('ALL', 'Semua'),
       source: 'ROLLUP',
     };
+  }
+
+  /**
+   * Replications per key (or year) and state: over all years from the totals, one row per group
+   * and state; for a year range (or per year) summed from the year cells.
+   */
+  private cells(
+    dim: D,
+    scope: KeyScope,
+    years: { where: string; params: unknown[] },
+    byYear: boolean,
+  ): Promise<Row[]> {
+    if (!byYear && years.params.length === 0) {
+      return this.db.query(
+        `SELECT dim_key AS k, status, replications AS n FROM analytics_spread_total WHERE dim = ? AND ${scope.where}`,
+        [dim, ...scope.params],
+      ) as Promise<Row[]>;
+    }
+    return this.db.query(
+      `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
+        WHERE dim = ? AND ${scope.where} AND ${years.where}
+        GROUP BY k, status`,
+      [dim, ...scope.params, ...years.params],
+    ) as Promise<Row[]>;
   }
 
   /** Distinct adopters (A) and innovations (I) per key of a grouping, as the plan reads them. */
