@@ -5,7 +5,7 @@ import {
   replicationFeedChannel,
 } from '@jipp/analytics';
 import { TokenService } from '@jipp/auth';
-import { AppConfig, createRedisConnection, ErrorCode, Public } from '@jipp/core';
+import { AppConfig, ErrorCode, Public } from '@jipp/core';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -14,8 +14,8 @@ import {
   WebSocketServer,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Redis } from 'ioredis';
 import type { ExtendedError, Namespace, Socket } from 'socket.io';
+import { subscribeToChannel, type ChannelSubscription } from '../common/channel-subscription';
 import { DashboardAccess } from './dashboard-access';
 
 /** The namespace of the dashboard's live feed: anonymous sockets are welcome here (unless the switch is on). */
@@ -34,7 +34,7 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
   namespace?: Namespace;
 
   private readonly logger = new Logger(ReplicationFeedGateway.name);
-  private subscriber?: Redis;
+  private subscription?: ChannelSubscription;
 
   constructor(
     private readonly config: AppConfig,
@@ -76,24 +76,19 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    const channel = replicationFeedChannel(this.config);
-    this.subscriber = createRedisConnection(this.config.get('REDIS_URL'), {
-      connectionName: 'jipp-replication-feed',
-    });
-    this.subscriber.on('message', (from: string, text: string) => {
-      if (from !== channel) return;
-      const item = parseReplicationFeedItem(text);
-      if (item) this.namespace?.local.to(REPLICATION_FEED_ROOM).emit(REPLICATION_FEED_EVENT, item);
-    });
-    this.subscriber.on('error', (error: Error) => this.logger.warn(`replication feed: ${error.message}`));
-    this.subscriber
-      .subscribe(channel)
-      .catch((error: Error) => this.logger.warn(`subscribe: ${error.message}`));
+    this.subscription = subscribeToChannel(
+      this.config.get('REDIS_URL'),
+      'jipp-replication-feed',
+      replicationFeedChannel(this.config),
+      (text) => {
+        const item = parseReplicationFeedItem(text);
+        if (item) this.namespace?.local.to(REPLICATION_FEED_ROOM).emit(REPLICATION_FEED_EVENT, item);
+      },
+      this.logger,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const subscriber = this.subscriber;
-    if (subscriber && subscriber.status !== 'end')
-      await subscriber.quit().catch(() => subscriber.disconnect());
+    await this.subscription?.close();
   }
 }

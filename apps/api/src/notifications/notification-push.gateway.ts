@@ -1,10 +1,10 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { AppConfig, createRedisConnection } from '@jipp/core';
+import { AppConfig } from '@jipp/core';
 import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@jipp/forum';
 import { notificationChannel, parseNotificationPushes } from '@jipp/notifications';
+import { subscribeToChannel, type ChannelSubscription } from '../common/channel-subscription';
 
 /**
  * Relays new notifications from the workers to this node's sockets. Workers publish each batch on
@@ -20,30 +20,22 @@ export class NotificationPushGateway implements OnApplicationBootstrap, OnApplic
   server?: Server<ClientToServerEvents, ServerToClientEvents>;
 
   private readonly logger = new Logger(NotificationPushGateway.name);
-  private subscriber?: Redis;
+  private subscription?: ChannelSubscription;
 
   constructor(private readonly config: AppConfig) {}
 
   onApplicationBootstrap(): void {
-    const channel = notificationChannel(this.config);
-    // a connection of its own: a subscribed connection takes no other commands
-    this.subscriber = createRedisConnection(this.config.get('REDIS_URL'), {
-      connectionName: 'jipp-notification-push',
-    });
-    this.subscriber.on('message', (from: string, text: string) => {
-      if (from === channel) this.emit(text);
-    });
-    this.subscriber.on('error', (error: Error) => this.logger.warn(`notification push: ${error.message}`));
-    // ioredis subscribes again after a reconnection; not awaited: a Redis outage must not hold the boot
-    this.subscriber
-      .subscribe(channel)
-      .catch((error: Error) => this.logger.warn(`subscribe: ${error.message}`));
+    this.subscription = subscribeToChannel(
+      this.config.get('REDIS_URL'),
+      'jipp-notification-push',
+      notificationChannel(this.config),
+      (text) => this.emit(text),
+      this.logger,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const subscriber = this.subscriber;
-    if (subscriber && subscriber.status !== 'end')
-      await subscriber.quit().catch(() => subscriber.disconnect());
+    await this.subscription?.close();
   }
 
   private emit(text: string): void {
