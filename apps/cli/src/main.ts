@@ -17,9 +17,9 @@ const USAGE = `usage: npm run cli -- <command>
                      reference data and a generated data set for benchmarks: small is 2,000
                      innovations and 20,000 replications, large 100,000 and 1,000,000, with their
                      events and evidence, ending on --as-of (default today, UTC). The same scale,
-                     seed and day give the same rows. Written in one transaction; a second run
-                     finds it and adds nothing; a database holding another scale data set is
-                     refused (exit 1): seed that one into a fresh database
+                     seed and day give the same rows. Written in one transaction; a second run of
+                     the same scale and seed finds it and adds nothing; a database holding another
+                     scale data set is refused (exit 1): seed that one into a fresh database
   import innovations FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--as EMAIL] [--json]
                      add a file's innovations to the published catalogue, all or nothing: a file with
                      an invalid row writes nothing (exit 1) unless --skip-invalid; rows already in the
