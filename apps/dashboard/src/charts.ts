@@ -86,3 +86,36 @@ export function mountChart(
   );
   return chart;
 }
+
+/** One group's bars: its name, its replications and how many of them went live. */
+export interface ReplicationBar {
+  label: string;
+  replications: number;
+  replicated: number;
+}
+
+/**
+ * Horizontal bars of replications beside replicated, one row per group (the first at the bottom),
+ * as the overview's categories and a province's regencies show them.
+ */
+export function replicationBarsOption(
+  bars: readonly ReplicationBar[],
+  names: { replications: string; replicated: string },
+  labelWidth: number,
+): ChartOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 36, bottom: 8 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      data: bars.map((bar) => bar.label),
+      axisLabel: { width: labelWidth, overflow: 'truncate' },
+    },
+    series: [
+      { type: 'bar', name: names.replications, data: bars.map((bar) => bar.replications) },
+      { type: 'bar', name: names.replicated, data: bars.map((bar) => bar.replicated) },
+    ],
+  };
+}

@@ -1,4 +1,4 @@
-import { mountChart } from '../charts';
+import { mountChart, replicationBarsOption } from '../charts';
 import { h, replaceChildren } from '../dom';
 import { countElement } from '../format';
 import { graphql } from '../graphql';
@@ -146,21 +146,7 @@ export async function renderOverview({ main, signal, feed }: PageContext): Promi
     mountChart(
       categoryChart,
       t('categoryHeading'),
-      {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0 },
-        grid: { left: 8, right: 24, top: 36, bottom: 8 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: {
-          type: 'category',
-          data: shown.map((row) => row.label),
-          axisLabel: { width: 160, overflow: 'truncate' },
-        },
-        series: [
-          { type: 'bar', name: t('replications'), data: shown.map((row) => row.replications) },
-          { type: 'bar', name: t('replicated'), data: shown.map((row) => row.replicated) },
-        ],
-      },
+      replicationBarsOption(shown, { replications: t('replications'), replicated: t('replicated') }, 160),
       signal,
     );
   }

@@ -1,4 +1,4 @@
-import { mountChart } from '../charts';
+import { mountChart, replicationBarsOption } from '../charts';
 import { h, replaceChildren } from '../dom';
 import { countElement } from '../format';
 import { graphql } from '../graphql';
@@ -112,21 +112,15 @@ export async function renderProvince(
     mountChart(
       chart,
       t('gapChartLabel'),
-      {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0 },
-        grid: { left: 8, right: 24, top: 36, bottom: 8 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: {
-          type: 'category',
-          data: shown.map((region) => region.name),
-          axisLabel: { width: 150, overflow: 'truncate' },
-        },
-        series: [
-          { type: 'bar', name: t('replications'), data: shown.map((region) => region.replications) },
-          { type: 'bar', name: t('replicated'), data: shown.map((region) => region.replicated) },
-        ],
-      },
+      replicationBarsOption(
+        shown.map((region) => ({
+          label: region.name,
+          replications: region.replications,
+          replicated: region.replicated,
+        })),
+        { replications: t('replications'), replicated: t('replicated') },
+        150,
+      ),
       signal,
     );
   }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ANALYTICS_CONNECTION } from '../analytics-connection';
+import { checkProvinceCode } from '../spread/spread-filter';
 
 export interface GapRegionResult {
   code: string;
@@ -33,11 +34,7 @@ export class GapMapService {
   constructor(@InjectDataSource(ANALYTICS_CONNECTION) private readonly db: DataSource) {}
 
   async gapMap(provinceCode: string, categoryId: number | null = null): Promise<GapMapResult> {
-    if (!/^\d{2}$/.test(provinceCode)) {
-      throw AppError.badInput('provinceCode is a two-digit Kemendagri code such as "35".', [
-        { field: 'provinceCode', message: 'not a province code' },
-      ]);
-    }
+    checkProvinceCode(provinceCode);
     const [province] = (await this.db.query("SELECT name FROM region WHERE code = ? AND level = 'PROVINCE'", [
       provinceCode,
     ])) as Row[];

@@ -4,6 +4,15 @@ import type { SpreadFilterInput } from './spread-types';
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
 
+/** Refuses anything but a province's two-digit Kemendagri code (BAD_USER_INPUT). */
+export function checkProvinceCode(provinceCode: string): void {
+  if (!/^\d{2}$/.test(provinceCode)) {
+    throw AppError.badInput('provinceCode is a two-digit Kemendagri code such as "35".', [
+      { field: 'provinceCode', message: 'not a province code' },
+    ]);
+  }
+}
+
 /** Refuses a filter no answer can come from, naming the field (BAD_USER_INPUT). */
 export function checkSpreadFilter(filter: SpreadFilterInput): void {
   for (const field of ['yearFrom', 'yearTo'] as const) {
@@ -21,25 +30,32 @@ export function checkSpreadFilter(filter: SpreadFilterInput): void {
   if (filter.yearFrom && filter.yearTo && filter.yearFrom > filter.yearTo) {
     throw AppError.badInput('yearFrom is after yearTo.', [{ field: 'yearFrom', message: 'after yearTo' }]);
   }
-  if (filter.provinceCode && !/^\d{2}$/.test(filter.provinceCode)) {
-    throw AppError.badInput('provinceCode is a two-digit Kemendagri code such as "35".', [
-      { field: 'provinceCode', message: 'not a province code' },
-    ]);
+  if (filter.provinceCode) checkProvinceCode(filter.provinceCode);
+}
+
+/** The SQL conditions and parameters of a filter's year range on `column`. */
+export function yearConditions(
+  filter: SpreadFilterInput,
+  column = 'year',
+): { where: string; params: unknown[] } {
+  const parts = ['1 = 1'];
+  const params: unknown[] = [];
+  if (filter.yearFrom) {
+    parts.push(`${column} >= ?`);
+    params.push(filter.yearFrom);
   }
+  if (filter.yearTo) {
+    parts.push(`${column} <= ?`);
+    params.push(filter.yearTo);
+  }
+  return { where: parts.join(' AND '), params };
 }
 
 /** The SQL conditions and parameters of a filter over `analytics_replication_fact f`. */
 export function factConditions(filter: SpreadFilterInput): { where: string; params: unknown[] } {
-  const parts: string[] = ['1 = 1'];
-  const params: unknown[] = [];
-  if (filter.yearFrom) {
-    parts.push('f.year >= ?');
-    params.push(filter.yearFrom);
-  }
-  if (filter.yearTo) {
-    parts.push('f.year <= ?');
-    params.push(filter.yearTo);
-  }
+  const years = yearConditions(filter, 'f.year');
+  const parts: string[] = [years.where];
+  const params: unknown[] = [...years.params];
   if (filter.categoryId) {
     parts.push('f.category_id = ?');
     params.push(filter.categoryId);

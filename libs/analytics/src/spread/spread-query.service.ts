@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ANALYTICS_CONNECTION } from '../analytics-connection';
 import { AnalyticsLabels } from './analytics-labels';
 import { SpreadDimension as D } from './spread-dimension';
-import { checkSpreadFilter, factConditions } from './spread-filter';
+import { checkSpreadFilter, factConditions, yearConditions } from './spread-filter';
 import { SpreadRows } from './spread-rows';
 import { SpreadGroupBy, type SpreadFilterInput, type SpreadResult } from './spread-types';
 import { distinctPlan, type DistinctPlan } from './year-range';
@@ -107,12 +107,25 @@ export class SpreadQueryService {
     for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
     for (const d of distinctRows) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
     for (const d of distinctTotal) total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
+    return this.answer(groupBy, rows, total, 'ROLLUP');
+  }
+
+  /** The labelled rows (years in order, other groups most replications first) and the total. */
+  private async answer(
+    groupBy: SpreadGroupBy,
+    rows: SpreadRows,
+    total: SpreadRows,
+    source: SpreadResult['source'],
+  ): Promise<SpreadResult> {
     const labels = await this.labels.of(groupBy, rows.keys());
     return {
       groupBy,
-      rows: rows.result(labels, byYear ? (a, b) => Number(a.key) - Number(b.key) : undefined),
+      rows: rows.result(
+        labels,
+        groupBy === SpreadGroupBy.YEAR ? (a, b) => Number(a.key) - Number(b.key) : undefined,
+      ),
       total: total.single('ALL', 'Semua'),
-      source: 'ROLLUP',
+      source,
     };
   }
 
@@ -205,29 +218,6 @@ export class SpreadQueryService {
     )) as Row[];
     total.setDistinct('ALL', 'A', Number(all?.['a'] ?? 0));
     total.setDistinct('ALL', 'I', Number(all?.['i'] ?? 0));
-    const labels = await this.labels.of(groupBy, rows.keys());
-    return {
-      groupBy,
-      rows: rows.result(
-        labels,
-        groupBy === SpreadGroupBy.YEAR ? (a, b) => Number(a.key) - Number(b.key) : undefined,
-      ),
-      total: total.single('ALL', 'Semua'),
-      source: 'FACTS',
-    };
+    return this.answer(groupBy, rows, total, 'FACTS');
   }
-}
-
-function yearConditions(filter: SpreadFilterInput): { where: string; params: unknown[] } {
-  const parts = ['1 = 1'];
-  const params: unknown[] = [];
-  if (filter.yearFrom) {
-    parts.push('year >= ?');
-    params.push(filter.yearFrom);
-  }
-  if (filter.yearTo) {
-    parts.push('year <= ?');
-    params.push(filter.yearTo);
-  }
-  return { where: parts.join(' AND '), params };
 }
