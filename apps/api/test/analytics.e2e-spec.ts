@@ -3,7 +3,7 @@ import { Role, type OutboxEventMessage } from '@jipp/core';
 import { createInnovation } from '@jipp/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { io, type Socket } from 'socket.io-client';
-import { startAnalytics } from '../../../libs/analytics/test/analytics-test-app';
+import { startAnalytics } from '@jipp/testing';
 import { errorCode, startTestApi, type GqlResponse, type TestApi } from './api-harness';
 
 const SPREAD = `query($groupBy: SpreadGroupBy!, $filter: SpreadFilter) {

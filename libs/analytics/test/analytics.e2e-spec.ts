@@ -9,7 +9,7 @@ import {
   type SpreadResult,
 } from '@jipp/analytics';
 import type { OutboxEventMessage } from '@jipp/core';
-import { isolatedDatabase, type IsolatedDatabase } from '@jipp/testing';
+import { isolatedDatabase, startAnalytics, type IsolatedDatabase } from '@jipp/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -21,7 +21,6 @@ import {
   rollupContents,
   transition,
 } from './analytics-fixtures';
-import { startAnalytics } from './analytics-test-app';
 
 /** Jakarta noon of a day, as UTC. */
 const day = (iso: string) => new Date(`${iso}T05:00:00Z`);
