@@ -18,16 +18,13 @@ import { createPool, type RowDataPacket } from 'mysql2/promise';
 const column = (alias: string, name: string, as = name): string =>
   `\`${alias}\`.\`${name}\` AS \`${alias}_${as}\``;
 
+// the api's lean projection: a card's short columns (the page asks for no long text nor the contact)
 const INNOVATION_COLUMNS = [
   'id',
   'slug',
   'registration_number',
   'title',
   'summary',
-  'problem',
-  'approach',
-  'novelty',
-  'impact',
   'category_id',
   'digital',
   'stage',
@@ -37,11 +34,6 @@ const INNOVATION_COLUMNS = [
   'region_code',
   'province_code',
   'origin_agency_type',
-  'contact_unit',
-  'contact_name',
-  'contact_email',
-  'contact_phone',
-  'reference_url',
   'status',
   'published_at',
   'archived_at',

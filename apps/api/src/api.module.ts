@@ -1,19 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { AgenciesModule } from '@jipp/agencies';
 import { AnalyticsModule } from '@jipp/analytics';
 import { AccessGuard, AuthModule } from '@jipp/auth';
-import {
-  CoreConfigModule,
-  DatabaseModule,
-  LoggingModule,
-  QueueModule,
-  RedisModule,
-  validationExceptionFactory,
-} from '@jipp/core';
+import { CoreConfigModule, DatabaseModule, LoggingModule, QueueModule, RedisModule } from '@jipp/core';
 import { InnovationsModule } from '@jipp/innovations';
 import { NotificationsModule } from '@jipp/notifications';
 import { ForumModule } from '@jipp/forum';
@@ -23,6 +16,7 @@ import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
+import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { InnovationTransferResolver } from './innovations/innovation-transfer.resolver';
 import { InnovationsResolver } from './innovations/innovations.resolver';
 import { LineageResolver } from './replications/lineage.resolver';
@@ -105,12 +99,7 @@ import { UsersResolver } from './users/users.resolver';
     { provide: APP_FILTER, useClass: AppErrorFilter },
     {
       provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        transform: true,
-        whitelist: true,
-        forbidUnknownValues: false,
-        exceptionFactory: validationExceptionFactory,
-      }),
+      useValue: new InputValidationPipe(),
     },
   ],
 })

@@ -292,6 +292,71 @@ describe('innovation catalogue', () => {
     });
   });
 
+  describe('what a read loads', () => {
+    const DETAILS = {
+      problem: 'Warga desa terpencil harus menempuh perjalanan jauh dan antre lama untuk akta kelahiran.',
+      contactName: 'Ibu Sari',
+    };
+
+    it('loads the long texts and the contact when a list or a single read asks for them, through fragments too', async () => {
+      const draft = await createDraft(member, { contactName: DETAILS.contactName });
+      const mine = { statuses: ['DRAFT'] };
+      const byFragment = `query($id: Int!, $filter: InnovationFilterInput) {
+        innovation(id: $id) { ...Texts }
+        innovations(filter: $filter, first: 20) { edges { node { id ... on Innovation { approach } ...Texts } } }
+      }
+      fragment Texts on Innovation { problem contact { name } }`;
+      const res = await api.gql<{
+        innovation: { problem: string; contact: { name: string } | null };
+        innovations: {
+          edges: Array<{
+            node: { id: number; problem: string; approach: string; contact: { name: string } | null };
+          }>;
+        };
+      }>(byFragment, { id: draft.id, filter: mine }, member);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.innovation).toEqual({
+        problem: DETAILS.problem,
+        contact: { name: DETAILS.contactName },
+      });
+      const listed = res.data!.innovations.edges.find((e) => e.node.id === draft.id)!.node;
+      expect(listed).toEqual({
+        id: draft.id,
+        approach: 'Mobil layanan keliling terjadwal dengan perangkat cetak dan koneksi satelit.',
+        problem: DETAILS.problem,
+        contact: { name: DETAILS.contactName },
+      });
+    });
+
+    it('reads a card without its long texts, and the card is whole', async () => {
+      const draft = await createDraft(member);
+      const card = `query($filter: InnovationFilterInput) {
+        innovations(filter: $filter, first: 20) {
+          edges { node { id slug title summary version status sdgGoals category { code } originAgency { shortName } funnel { viewed } } }
+        }
+      }`;
+      const res = await api.gql<{ innovations: { edges: Array<{ node: Record<string, unknown> }> } }>(
+        card,
+        { filter: { statuses: ['DRAFT'] } },
+        member,
+      );
+      expect(res.errors).toBeUndefined();
+      const node = res.data!.innovations.edges.find((e) => e.node['id'] === draft.id)!.node;
+      expect(node).toEqual({
+        id: draft.id,
+        slug: draft.slug,
+        title: expect.stringContaining('Layanan Akta Kelahiran Keliling'),
+        summary: 'Petugas mendatangi desa untuk menerbitkan akta kelahiran di tempat.',
+        version: draft.version,
+        status: 'DRAFT',
+        sdgGoals: [10, 16],
+        category: { code: 'ADMINDUK' },
+        originAgency: { shortName: expect.any(String) },
+        funnel: { viewed: 0 },
+      });
+    });
+  });
+
   describe('finding', () => {
     it('finds by an Indonesian word in the problem and ranks the better match first', async () => {
       const word = `stuntingx${unique('w').slice(2)}`.replace(/-/g, '');

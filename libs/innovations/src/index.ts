@@ -8,6 +8,7 @@ export * from './innovations/innovation-events';
 export * from './innovations/search-terms';
 export * from './innovations/slug';
 export * from './innovations/innovations.service';
+export * from './innovations/innovation-projection';
 export * from './awards/award-enums';
 export * from './awards/innovation-award.entity';
 export * from './awards/awards.service';

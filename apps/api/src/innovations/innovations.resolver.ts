@@ -15,6 +15,7 @@ import {
   AwardsService,
   CategoriesService,
   Innovation,
+  INNOVATION_DETAILS,
   InnovationAward,
   InnovationCategory,
   InnovationStatus,
@@ -22,12 +23,13 @@ import {
   InnovationViewCounter,
   ViewerWatchesLoader,
   visitorOf,
+  type InnovationDetail,
   WatchesService,
 } from '@jipp/innovations';
 import { Province, Regency, RegionsService } from '@jipp/regions';
 import { Args, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { isFieldRequested } from '../common/requested-fields';
+import { isFieldRequested, selectedFieldNames } from '../common/requested-fields';
 import {
   AddAwardInput,
   CreateCategoryInput,
@@ -82,11 +84,13 @@ export class InnovationsResolver {
     @Args() args: InnovationsArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InnovationConnection> {
-    return this.catalogue.list(viewer ?? null, args.filter ?? {}, args.orderBy, {
-      first: args.first,
-      after: args.after,
-      withTotalCount: isFieldRequested(info, 'totalCount'),
-    });
+    return this.catalogue.list(
+      viewer ?? null,
+      args.filter ?? {},
+      args.orderBy,
+      { first: args.first, after: args.after, withTotalCount: isFieldRequested(info, 'totalCount') },
+      requestedDetails(info, ['edges', 'node']),
+    );
   }
 
   @Public()
@@ -94,6 +98,7 @@ export class InnovationsResolver {
   async innovation(
     @OptionalUser() viewer: AuthUser | undefined,
     @Context() ctx: GraphqlContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('id', { type: () => Int, nullable: true }) id?: number,
     @Args('slug', { nullable: true }) slug?: string,
   ): Promise<Innovation> {
@@ -102,7 +107,11 @@ export class InnovationsResolver {
         { field: 'id', message: 'or slug, not both' },
       ]);
     }
-    const innovation = await this.catalogue.get(viewer ?? null, id != null ? { id } : { slug: slug! });
+    const innovation = await this.catalogue.get(
+      viewer ?? null,
+      id != null ? { id } : { slug: slug! },
+      requestedDetails(info, []),
+    );
     // the page's view (published ones), once per visitor per day; anonymous visitors may send
     // `x-visitor-id`. Not awaited and never rejects: a page view never waits on, or fails with, it
     if (innovation.status === InnovationStatus.PUBLISHED) {
@@ -320,6 +329,12 @@ export class InnovationsResolver {
       provincesReached: innovation.provincesReached,
     };
   }
+}
+
+/** The long texts and the contact the client asked for on the innovations at `path`: the rest stays in the database. */
+function requestedDetails(info: GraphQLResolveInfo, path: readonly string[]): InnovationDetail[] {
+  const fields = selectedFieldNames(info, path);
+  return INNOVATION_DETAILS.filter((detail) => fields.has(detail));
 }
 
 function clampFirst(first: number): number {

@@ -22,6 +22,7 @@ import { canArchive, canEdit, canPublish, canRead, draftAgencyOf } from './innov
 import { InnovationOrder, InnovationStage, InnovationStatus } from './innovation-enums';
 import { InnovationEvent } from './innovation-events';
 import { Innovation, REGISTRATION_NUMBER_INDEX } from './innovation.entity';
+import { selectInnovations, type InnovationProjection } from './innovation-projection';
 import { booleanModeQuery, searchTerms } from './search-terms';
 import { slugCandidate, slugOf } from './slug';
 
@@ -89,13 +90,6 @@ const SLUG_ATTEMPTS = 5;
 /** `2026-11-22 21:15:45.123` (UTC, as the connection speaks): a datetime cursor value MySQL compares exactly. */
 const sqlDateTime = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
 
-/** The relations every read of a list or a single innovation needs, joined (to-one, so one row each). */
-function withRelations(query: SelectQueryBuilder<Innovation>): SelectQueryBuilder<Innovation> {
-  return query
-    .innerJoinAndSelect('innovation.category', 'category')
-    .innerJoinAndSelect('innovation.originAgency', 'originAgency');
-}
-
 @Injectable()
 export class InnovationsService {
   constructor(
@@ -107,9 +101,19 @@ export class InnovationsService {
 
   // ---------------------------------------------------------------- reading
 
-  /** One innovation the viewer may see, or NOT_FOUND (an invisible draft is not revealed). */
-  async get(viewer: AuthUser | null, key: { id?: number; slug?: string }): Promise<Innovation> {
-    const query = withRelations(this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'));
+  /**
+   * One innovation the viewer may see, or NOT_FOUND (an invisible draft is not revealed). A reader
+   * that shows only some of its long texts says which (`projection`); by default the whole row.
+   */
+  async get(
+    viewer: AuthUser | null,
+    key: { id?: number; slug?: string },
+    projection: InnovationProjection = 'all',
+  ): Promise<Innovation> {
+    const query = selectInnovations(
+      this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'),
+      projection,
+    );
     if (key.id !== undefined) query.where('innovation.id = :id', { id: key.id });
     else query.where('innovation.slug = :slug', { slug: key.slug });
     const innovation = await query.getOne();
@@ -120,7 +124,7 @@ export class InnovationsService {
 
   findByIds(ids: readonly number[]): Promise<Innovation[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return withRelations(this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'))
+    return selectInnovations(this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'))
       .whereInIds([...ids])
       .getMany();
   }
@@ -130,8 +134,12 @@ export class InnovationsService {
     filter: InnovationFilter,
     order: InnovationOrder | undefined,
     page: PageRequest,
+    projection: InnovationProjection = 'all',
   ): Promise<Connection<Innovation>> {
-    const query = withRelations(this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'));
+    const query = selectInnovations(
+      this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'),
+      projection,
+    );
     this.restrictToVisible(query, viewer, filter.statuses ?? [InnovationStatus.PUBLISHED]);
     await this.applyFilter(query, filter);
     const relevance = this.applySearch(query, filter.search);
@@ -156,7 +164,9 @@ export class InnovationsService {
     const terms = searchTerms(text.slice(0, 2000));
     if (terms.length === 0) return [];
     // natural-language relevance over title + problem; a minimum score keeps out one-word coincidences
-    const query = withRelations(this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'))
+    const query = selectInnovations(
+      this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'),
+    )
       .addSelect(
         'MATCH(innovation.title, innovation.problem) AGAINST (:text IN NATURAL LANGUAGE MODE)',
         'score',
