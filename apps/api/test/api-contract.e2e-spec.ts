@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { ACCESS_RULE_KEY } from '@jipp/core';
+import { ACCESS_RULE_KEY, AppConfig, LoaderRegistry } from '@jipp/core';
+import { graphql } from 'graphql';
 import { schemaFileText } from '../src/graphql/schema-file';
 import { errorCode, startTestApi, type TestApi } from './api-harness';
 
@@ -61,6 +62,40 @@ describe('API contract', () => {
 
   it('caps list sizes at 100', async () => {
     expect(errorCode(await api.gql('{ agencies(first: 101) { edges { cursor } } }'))).toBe('BAD_USER_INPUT');
+  });
+
+  describe('the executor', () => {
+    const PAGE = `query Page($first: Int!, $filter: InnovationFilterInput) {
+      innovations(first: $first, filter: $filter) {
+        edges { cursor node { id slug title stage sdgGoals category { code } province { code name } regency { code } awards { year level } funnel { viewed } } }
+        pageInfo { hasNextPage endCursor }
+      }
+      regions: provinces { code name }
+    }`;
+
+    it('runs on graphql-jit by default, and answers what graphql-js answers', async () => {
+      const schema = api.app.get(GraphQLSchemaHost).schema;
+      const variables = { first: 5, filter: { launchYearFrom: 2000 } };
+      const jit = await api.gql(PAGE, variables);
+      expect(jit.errors).toBeUndefined();
+      const reference = await graphql({
+        schema,
+        source: PAGE,
+        variableValues: variables,
+        contextValue: { req: { headers: {} }, loaders: new LoaderRegistry() },
+      });
+      expect(reference.errors).toBeUndefined();
+      expect(jit.data).toEqual(JSON.parse(JSON.stringify(reference.data)));
+      expect(api.app.get(AppConfig).get('GRAPHQL_EXECUTOR')).toBe('jit');
+    });
+
+    it('refuses a variable of the wrong type or a missing one with BAD_USER_INPUT', async () => {
+      expect(errorCode(await api.gql(PAGE, { first: 'twenty' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await api.gql(PAGE, {}))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await api.gql(PAGE, { first: 5, filter: { launchYearFrom: 'x' } }))).toBe(
+        'BAD_USER_INPUT',
+      );
+    });
   });
 
   it('answers health and metrics', async () => {

@@ -113,7 +113,7 @@ export class PostsResolver {
 
   @ResolveField(() => User)
   async author(@Parent() post: Post, @Context() ctx: GraphqlContext): Promise<User> {
-    return (await ctx.loaders.get(this.userById).load(post.authorUserId))!;
+    return post.author ?? (await ctx.loaders.get(this.userById).load(post.authorUserId))!;
   }
 
   @ResolveField(() => String, {

@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable, Logger } from '@nestjs/common';
-import type { GqlOptionsFactory } from '@nestjs/graphql';
+import { GraphQLSchemaHost, type GqlOptionsFactory } from '@nestjs/graphql';
 import {
   AppConfig,
   formatGraphqlError,
@@ -12,6 +12,7 @@ import {
   type RequestLike,
 } from '@jipp/core';
 import { MetricsService } from '../metrics/metrics.service';
+import { JitExecutorGateway } from './jit-executor.gateway';
 
 /** Apollo, code-first: the schema comes from the resolvers; errors are masked by `formatGraphqlError`. */
 @Injectable()
@@ -21,6 +22,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
   constructor(
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    private readonly schemaHost: GraphQLSchemaHost,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -32,6 +34,10 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       playground: false,
       introspection: sandbox || !this.config.isProduction,
       includeStacktraceInErrorResponses: false,
+      // not in Nest's ApolloDriverConfig type, but passed to Apollo as given (see JitExecutorGateway)
+      ...(this.config.get('GRAPHQL_EXECUTOR') === 'jit'
+        ? { gateway: new JitExecutorGateway(this.schemaHost) }
+        : {}),
       // Nest loads @apollo/server's ESM build and this file its CJS build: the same plugin shape with
       // two declarations of its types, hence the cast.
       plugins: [

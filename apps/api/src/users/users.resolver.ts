@@ -64,6 +64,7 @@ export class UsersResolver {
 
   @ResolveField(() => Agency)
   async agency(@Parent() user: User, @Context() ctx: GraphqlContext): Promise<Agency> {
+    if (user.agency) return user.agency;
     const agency = await ctx.loaders.get(this.agencyById).load(user.agencyId);
     if (!agency) throw new Error(`user ${user.id} has no agency ${user.agencyId}`);
     return agency;

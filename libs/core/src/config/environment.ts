@@ -125,6 +125,10 @@ export class Environment {
   @IsBoolean()
   GRAPHQL_SANDBOX = true;
 
+  /** `jit`: operations compiled once per document by graphql-jit; `graphql-js`: the reference executor. */
+  @IsIn(['jit', 'graphql-js'])
+  GRAPHQL_EXECUTOR: 'jit' | 'graphql-js' = 'jit';
+
   /** How often the worker writes the innovation views counted in Redis to the database. */
   @Transform(toInt)
   @IsInt()

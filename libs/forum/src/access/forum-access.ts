@@ -12,6 +12,21 @@ export interface ThreadScope {
   hubIds: number[];
 }
 
+/**
+ * A hub thread's read facts from the two EXISTS flags SQL answers (1 or 0): the user's agency belongs
+ * to the hub; the user coordinates it (counted for coordinators only, as `coordinates` does).
+ */
+function hubReadFacts(
+  user: AuthUser,
+  member: unknown,
+  coordinator: unknown,
+): { agencyInHub: boolean; coordinatesScope: boolean } {
+  return {
+    agencyInHub: Number(member) === 1,
+    coordinatesScope: user.role === Role.COORDINATOR && Number(coordinator) === 1,
+  };
+}
+
 /** Who may read, post in and moderate a thread, from the database. */
 @Injectable()
 export class ForumAccess {
@@ -48,10 +63,7 @@ export class ForumAccess {
     return mayRead(user, { subject: thread.subject, agencyInHub: false, coordinatesScope, subjectVisible });
   }
 
-  /**
-   * A hub thread's read facts in one statement: the user's agency belongs to the hub, the user
-   * coordinates it (counted for coordinators only, as {@link coordinates} does).
-   */
+  /** A hub thread's read facts in one statement. */
   private async hubFacts(
     user: AuthUser,
     hubId: number,
@@ -62,20 +74,50 @@ export class ForumAccess {
               EXISTS(SELECT 1 FROM network_coordinator WHERE user_id = ? AND network_id = ?) AS coordinator`,
       [hubId, user.agencyId, user.id, hubId],
     );
-    return {
-      agencyInHub: Number(row?.member) === 1,
-      coordinatesScope: user.role === Role.COORDINATOR && Number(row?.coordinator) === 1,
-    };
+    return hubReadFacts(user, row?.member, row?.coordinator);
   }
 
-  /** The thread if the user may read it; NOT_FOUND otherwise (a closed forum is not revealed). */
+  /**
+   * The thread if the user may read it; NOT_FOUND otherwise (a closed forum is not revealed). A hub
+   * thread comes with its read facts in the same statement, so reading a hub's thread page costs one
+   * statement for the thread and its access.
+   */
   async readable(
     user: AuthUser | null,
     threadId: number,
     manager = this.dataSource.manager,
   ): Promise<Thread> {
-    const thread = await manager.getRepository(Thread).findOneBy({ id: threadId });
-    if (!thread || !(await this.canRead(user, thread, manager))) throw AppError.notFound('Thread', threadId);
+    const query = manager
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .where('thread.id = :threadId', { threadId });
+    const askFacts = user !== null && user.role !== Role.ADMIN;
+    if (askFacts) {
+      query
+        .addSelect(
+          'EXISTS(SELECT 1 FROM network_member m WHERE m.network_id = thread.hub_id AND m.agency_id = :agencyId)',
+          'hub_member',
+        )
+        .addSelect(
+          'EXISTS(SELECT 1 FROM network_coordinator c WHERE c.network_id = thread.hub_id AND c.user_id = :userId)',
+          'hub_coordinator',
+        )
+        .setParameters({ agencyId: user.agencyId, userId: user.id });
+    }
+    const {
+      entities: [thread],
+      raw: [row],
+    } = await query.getRawAndEntities<{ hub_member: unknown; hub_coordinator: unknown }>();
+    if (!thread) throw AppError.notFound('Thread', threadId);
+    const readableNow =
+      askFacts && thread.subject === ThreadSubject.HUB
+        ? mayRead(user, {
+            subject: thread.subject,
+            ...hubReadFacts(user, row?.hub_member, row?.hub_coordinator),
+            subjectVisible: false,
+          })
+        : await this.canRead(user, thread, manager);
+    if (!readableNow) throw AppError.notFound('Thread', threadId);
     return thread;
   }
 

@@ -1,3 +1,4 @@
+import type { User } from '@jipp/auth';
 import { CreatedAtColumn, UpdatedAtColumn } from '@jipp/core';
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
@@ -35,6 +36,9 @@ export class Post {
   @Field(() => Int)
   @Column({ type: 'int', unsigned: true })
   authorUserId: number;
+
+  /** The author with their agency, when the read joined them (a thread's page does). */
+  author?: User;
 
   /** Markdown as the author wrote it. */
   @Column({ type: 'text' })

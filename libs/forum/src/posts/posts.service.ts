@@ -49,9 +49,12 @@ export class PostsService {
     page: { first: number; after?: string; withTotalCount?: boolean },
   ): Promise<Connection<Post>> {
     await this.access.readable(viewer, threadId);
+    // every page shows its authors: joined here (to-one, so a row per post) rather than loaded after
     const query = this.dataSource
       .getRepository(Post)
       .createQueryBuilder('post')
+      .leftJoinAndMapOne('post.author', User, 'author', 'author.id = post.authorUserId')
+      .leftJoinAndSelect('author.agency', 'authorAgency')
       .where('post.threadId = :threadId', { threadId });
     return paginate(query, {
       ...page,
