@@ -77,7 +77,7 @@ const VISIBLE = '`innovation`.`status` IN (?) AND `innovation`.`status` = ?';
 const PUBLISHED = 'PUBLISHED';
 
 const pageSql = (limit: number): string =>
-  `SELECT ${SELECT} ${FROM} WHERE ${VISIBLE} ORDER BY \`innovation\`.\`listed_at\` DESC, \`innovation\`.\`id\` DESC LIMIT ${limit}`;
+  `SELECT ${SELECT} ${FROM} WHERE ${VISIBLE} ORDER BY \`innovation_listed_at\` DESC, \`innovation_id\` DESC LIMIT ${limit}`;
 
 const AWARD_COLUMNS = ['id', 'innovation_id', 'competition', 'year', 'level', 'title', 'created_at'];
 const awardsSql = (count: number): string =>
@@ -102,7 +102,7 @@ function searchStatement(terms: string[], limit: number): { sql: string; values:
     .join(' + ')})`;
   const relevanceValues = terms.flatMap((term) => [term, term, term]);
   return {
-    sql: `SELECT ${SELECT}, ${relevance} AS \`relevance\` ${FROM} WHERE ${VISIBLE} AND MATCH(\`innovation\`.\`title\`, \`innovation\`.\`summary\`, \`innovation\`.\`problem\`) AGAINST (? IN BOOLEAN MODE) ORDER BY ${relevance} DESC, \`innovation\`.\`id\` DESC LIMIT ${limit}`,
+    sql: `SELECT ${SELECT}, ${relevance} AS \`relevance\` ${FROM} WHERE ${VISIBLE} AND MATCH(\`innovation\`.\`title\`, \`innovation\`.\`summary\`, \`innovation\`.\`problem\`) AGAINST (? IN BOOLEAN MODE) ORDER BY ${relevance} DESC, \`innovation_id\` DESC LIMIT ${limit}`,
     values: [
       ...relevanceValues,
       PUBLISHED,
