@@ -35,7 +35,8 @@ const config: Config = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'],
+      // bench/test: a smoke of every benchmark, so they cannot rot
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { firstDifference } from '../lib/checks';
 import { prepareDatabase } from '../lib/database';
-import { BENCH_DIST, jwtSecret, redisUrl } from '../lib/environment';
+import { BENCH_DIST, benchRedisPrefix, jwtSecret, redisUrl } from '../lib/environment';
 import { log } from '../lib/log';
 import { startServer, type RunningServer, type ServerSpec } from '../lib/processes';
 import { median } from '../lib/stats';
@@ -42,7 +42,7 @@ function serverSpecs(databaseUrl: string): { api: ServerSpec; naive: ServerSpec 
         ANALYTICS_DATABASE_POOL_SIZE: String(POOL_SIZE),
         NODE_ENV: 'production',
         REDIS_URL: redisUrl(),
-        REDIS_PREFIX: 'jipp-bench-analytics',
+        REDIS_PREFIX: benchRedisPrefix('analytics'),
         JWT_SECRET: jwtSecret(),
         LOG_LEVEL: 'warn',
         DATABASE_LOG_QUERIES: 'false',

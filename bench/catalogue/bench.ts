@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstDifference, postJson, statementDifference, takeStatements } from '../lib/checks';
 import { prepareDatabase } from '../lib/database';
-import { BENCH_DIST, jwtSecret, redisUrl } from '../lib/environment';
+import { BENCH_DIST, benchRedisPrefix, jwtSecret, redisUrl } from '../lib/environment';
 import { compare, type Comparison, type Target } from '../lib/load';
 import { log } from '../lib/log';
 import { startServer, type RunningServer, type ServerSpec } from '../lib/processes';
@@ -37,7 +37,7 @@ function serverSpecs(databaseUrl: string): { api: ServerSpec; raw: ServerSpec } 
         ...database,
         NODE_ENV: 'production',
         REDIS_URL: redisUrl(),
-        REDIS_PREFIX: 'jipp-bench',
+        REDIS_PREFIX: benchRedisPrefix(),
         JWT_SECRET: jwtSecret(),
         LOG_LEVEL: 'warn',
         DATABASE_LOG_QUERIES: 'false',
@@ -214,7 +214,7 @@ export const benchmark: Benchmark = {
   name: 'catalogue',
   description: 'the 20-item innovations page with relations, api vs raw Fastify + mysql2',
   options: {
-    innovations: { default: 20_000, description: 'published innovations in the dataset' },
+    innovations: { default: 20_000, smoke: 1000, description: 'published innovations in the dataset' },
   },
   run,
 };

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { firstDifference } from '../lib/checks';
 import { prepareDatabase } from '../lib/database';
-import { BENCH_DIST, jwtSecret, redisUrl } from '../lib/environment';
+import { BENCH_DIST, benchRedisPrefix, jwtSecret, redisUrl } from '../lib/environment';
 import { log } from '../lib/log';
 import type { MemoryReading } from '../lib/memory-probe';
 import { cpuSeconds, probeMemory, rssBytes } from '../lib/proc';
@@ -40,8 +40,8 @@ const DELIVERY_RATE_GOAL = 0.9;
 const P99_GOAL = 1.2;
 const RSS_PER_SOCKET_GOAL_KB = 20;
 /** Redis prefixes (and so socket.io streams) of the two sides: never shared. */
-const API_PREFIX = 'jipp-bench-forum';
-const RAW_PREFIX = 'jipp-bench-forum-raw';
+const apiPrefix = (): string => benchRedisPrefix('forum');
+const rawPrefix = (): string => benchRedisPrefix('forum-raw');
 /** After the last post answered, how long deliveries may still come before the rest count as lost. */
 const DRAIN_MS = 10_000;
 /** A pause before reading the RSS, so the server is done with what just happened. */
@@ -100,7 +100,7 @@ function serverSpecs(databaseUrl: string, memoryDir: string): Record<Side, Serve
         DATABASE_URL: databaseUrl,
         NODE_ENV: 'production',
         REDIS_URL: redisUrl(),
-        REDIS_PREFIX: API_PREFIX,
+        REDIS_PREFIX: apiPrefix(),
         JWT_SECRET: jwtSecret(),
         LOG_LEVEL: 'warn',
         DATABASE_LOG_QUERIES: 'false',
@@ -117,7 +117,7 @@ function serverSpecs(databaseUrl: string, memoryDir: string): Record<Side, Serve
       env: {
         BENCH_MEMORY_LOG: join(memoryDir, 'raw.jsonl'),
         REDIS_URL: redisUrl(),
-        REDIS_PREFIX: RAW_PREFIX,
+        REDIS_PREFIX: rawPrefix(),
       },
     },
   };
@@ -199,7 +199,7 @@ async function run(settings: Settings): Promise<BenchmarkResult> {
   const dropStreams = async (): Promise<void> => {
     const redis = new Redis(redisUrl(), { maxRetriesPerRequest: 2 });
     try {
-      await redis.del(`${API_PREFIX}:socket.io`, `${RAW_PREFIX}:socket.io`);
+      await redis.del(`${apiPrefix()}:socket.io`, `${rawPrefix()}:socket.io`);
     } finally {
       redis.disconnect();
     }

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { benchDatabaseUrl, RESULTS_DIR, ROOT } from './environment';
+import { benchDatabaseUrl, resultsDir, ROOT } from './environment';
 import type { Figure, Goal } from './types';
 
 export interface Machine {
@@ -87,11 +87,16 @@ export function formatTable(figures: Figure[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** Writes `bench/results/<name>-<timestamp>.json` and returns its path, relative to the repository. */
+/**
+ * Writes `<results folder>/<name>-<timestamp>.json` (`bench/results` unless `BENCH_RESULTS_DIR`
+ * says otherwise) and returns its path: relative to the repository when inside it.
+ */
 export function writeResult(name: string, content: Record<string, unknown>): string {
-  mkdirSync(RESULTS_DIR, { recursive: true });
+  const folder = resultsDir();
+  mkdirSync(folder, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = join(RESULTS_DIR, `${name}-${stamp}.json`);
+  const file = join(folder, `${name}-${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
-  return relative(ROOT, file);
+  const inRepository = relative(ROOT, file);
+  return inRepository.startsWith('..') || isAbsolute(inRepository) ? file : inRepository;
 }

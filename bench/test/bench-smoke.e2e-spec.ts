@@ -1,0 +1,193 @@
+/**
+ * A smoke of every benchmark in `bench/benchmarks.ts` (a new one is covered as soon as it is
+ * listed there), so that none of them rots between real runs. Each runs as `npm run bench -- NAME
+ * --smoke` runs it: the compiled runner in a process of its own, which starts the servers and the
+ * load generator in theirs. It must exit 0, print the results table and write a JSON file whose
+ * figures are finite numbers. What the figures say is not checked: a smoke measures for a second.
+ *
+ * Nothing it makes outlives the test, and nothing of the real benchmarks (or of another run of this
+ * test at the same time) is touched: the datasets go in databases of its own
+ * (`jipp_test_smoke_<id>_<dataset>`, dropped after each benchmark), the processes' Redis keys under
+ * `jipp-smoke-<id>` (deleted likewise), the JSON files in a temporary folder.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { BENCHMARKS } from '../benchmarks';
+import type { Figure } from '../lib/types';
+
+const ROOT = join(__dirname, '..', '..');
+const RUNNER = join(ROOT, 'dist', 'bench', 'run.js');
+/** A smoke takes 20 s to 2 min on a busy two-core machine (making its dataset is most of it). */
+const SMOKE_TIMEOUT_MS = 5 * 60_000;
+const OUTPUT_TAIL = 6000;
+
+interface RunnerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function testRunSetting(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the e2e global setup sets it`);
+  return value;
+}
+
+/**
+ * The database, Redis prefix and results folder of this file's smokes, unique to it. The prefix is
+ * short: the api takes at most 40 characters and the benchmarks add their part (`-notifications`).
+ */
+function smokeNames(resultsDir: string): { databaseUrl: string; redisPrefix: string; resultsDir: string } {
+  const id = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const url = new URL(testRunSetting('JIPP_TEST_ADMIN_URL'));
+  url.pathname = `/jipp_test_smoke_${id}`;
+  return { databaseUrl: url.toString(), redisPrefix: `jipp-smoke-${id}`, resultsDir };
+}
+
+/**
+ * `node dist/bench/run.js NAME --smoke` with the environment `npm run bench` would have, not the
+ * test run's (its NODE_ENV, DATABASE_URL, OUTBOX_RELAY_ENABLED... would reach the servers), plus the
+ * names of this run's smoke.
+ */
+function runSmoke(name: string, names: ReturnType<typeof smokeNames>): Promise<RunnerExit> {
+  const inherited = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'REDIS_URL', 'TEST_DATABASE_URL'];
+  const env: Record<string, string> = {
+    ...Object.fromEntries(inherited.flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : []))),
+    BENCH_DATABASE_URL: names.databaseUrl,
+    BENCH_REDIS_PREFIX: names.redisPrefix,
+    BENCH_RESULTS_DIR: names.resultsDir,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RUNNER, name, '--smoke'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
+    });
+    // SIGTERM: the runner stops its servers and load processes before it exits
+    const timer = setTimeout(() => child.kill('SIGTERM'), SMOKE_TIMEOUT_MS);
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Drops every database of this run's smokes: `<base>_<dataset>`. */
+async function dropSmokeDatabases(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const base = url.pathname.slice(1);
+  url.pathname = '/';
+  const admin = await createConnection({ uri: url.toString() });
+  try {
+    const [rows] = await admin.query('SHOW DATABASES LIKE ?', [`${base.replace(/_/g, '\\_')}\\_%`]);
+    for (const row of rows as Array<Record<string, string>>) {
+      const name = Object.values(row)[0]!;
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Deletes every key of this run's smokes: `<prefix>` and `<prefix>-<benchmark part>`. */
+async function sweepSmokeKeys(prefix: string): Promise<void> {
+  const redis = new Redis(testRunSetting('REDIS_URL'), { maxRetriesPerRequest: 2 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const isFiniteNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
+/** What a figure holds that is not a finite number (NaN and Infinity come out of JSON as null). */
+function badNumbers(figure: Partial<Record<keyof Figure, unknown>>): string[] {
+  const problems = isFiniteNumber(figure.value) ? [] : [`value ${String(figure.value)}`];
+  for (const key of ['baseline', 'ratio'] as const) {
+    if (key in figure && !isFiniteNumber(figure[key])) problems.push(`${key} ${String(figure[key])}`);
+  }
+  return problems;
+}
+
+describe('benchmark smokes (npm run bench -- NAME --smoke)', () => {
+  let names: ReturnType<typeof smokeNames>;
+
+  beforeAll(() => {
+    names = smokeNames(mkdtempSync(join(tmpdir(), 'jipp-bench-smoke-')));
+    // the benchmarks are compiled apart from the project (scripts/bench.sh does the same)
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+  }, 120_000);
+
+  afterEach(async () => {
+    if (!names) return;
+    await dropSmokeDatabases(names.databaseUrl);
+    await sweepSmokeKeys(names.redisPrefix);
+  });
+
+  afterAll(() => {
+    if (names) rmSync(names.resultsDir, { recursive: true, force: true });
+  });
+
+  it.each(BENCHMARKS.map((b) => [b.name]))(
+    '%s: runs, prints its table and writes finite figures',
+    async (name) => {
+      const run = await runSmoke(name, names);
+      const output = `stdout:\n${run.stdout}\nstderr (end):\n${run.stderr}`;
+      if (run.code !== 0) {
+        throw new Error(`${name} --smoke exited with ${run.code ?? run.signal}\n${output}`);
+      }
+
+      // the JSON file the runner names, in this run's results folder
+      const named = /^results: (.+\.json)$/m.exec(run.stdout)?.[1];
+      if (!named) throw new Error(`${name} --smoke named no results file\n${output}`);
+      const file = isAbsolute(named) ? named : join(ROOT, named);
+      expect(file.startsWith(names.resultsDir)).toBe(true);
+      expect(existsSync(file)).toBe(true);
+      const result = JSON.parse(readFileSync(file, 'utf8')) as {
+        benchmark: string;
+        figures: Array<Partial<Record<keyof Figure, unknown>>>;
+      };
+      expect(result.benchmark).toBe(name);
+      expect(result.figures.length).toBeGreaterThan(0);
+      const problems = result.figures.flatMap((f) =>
+        badNumbers(f).map((problem) => `${String(f.figure)}: ${problem}`),
+      );
+      expect(problems).toEqual([]);
+
+      // the table: its header, then one line per figure, in the order of the file
+      const lines = run.stdout.split('\n');
+      const header = lines.findIndex((line) =>
+        /^benchmark\s+figure\s+value\s+baseline\s+ratio\s+goal$/.test(line),
+      );
+      expect(header).toBeGreaterThanOrEqual(0);
+      const rows = lines.slice(header + 2, header + 2 + result.figures.length);
+      const missing = result.figures.filter(
+        (f, i) => !(rows[i]?.startsWith(`${name} `) && rows[i]!.includes(String(f.figure))),
+      );
+      expect(missing.map((f) => f.figure)).toEqual([]);
+    },
+    SMOKE_TIMEOUT_MS + 30_000,
+  );
+});
