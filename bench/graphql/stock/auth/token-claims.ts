@@ -1,0 +1,6 @@
+/** What the platform's access tokens carry. */
+export interface TokenClaims {
+  sub: string;
+  agency: number;
+  role: string;
+}
