@@ -12,106 +12,7 @@
  */
 import Fastify from 'fastify';
 import { createPool, type RowDataPacket } from 'mysql2/promise';
-
-// ------------------------------------------------------------------ the api's statements
-
-const column = (alias: string, name: string, as = name): string =>
-  `\`${alias}\`.\`${name}\` AS \`${alias}_${as}\``;
-
-// the api's lean projection: a card's short columns (the page asks for no long text nor the contact)
-const INNOVATION_COLUMNS = [
-  'id',
-  'slug',
-  'registration_number',
-  'title',
-  'summary',
-  'category_id',
-  'digital',
-  'stage',
-  'sdg_goals',
-  'launch_year',
-  'origin_agency_id',
-  'region_code',
-  'province_code',
-  'origin_agency_type',
-  'status',
-  'published_at',
-  'archived_at',
-  'listed_at',
-  'view_count',
-  'watcher_count',
-  'agreed_count',
-  'replicated_count',
-  'provinces_reached',
-  'created_by_user_id',
-  'version',
-  'created_at',
-  'updated_at',
-];
-const CATEGORY_COLUMNS = ['id', 'competition_year', 'code', 'name', 'name_en'];
-const AGENCY_COLUMNS = [
-  'id',
-  'name',
-  'short_name',
-  'type',
-  'region_code',
-  'province_code',
-  'parent_id',
-  'active',
-  'version',
-  'created_at',
-  'updated_at',
-];
-
-const SELECT = [
-  ...INNOVATION_COLUMNS.map((c) => column('innovation', c)),
-  ...CATEGORY_COLUMNS.map((c) => column('category', c)),
-  ...AGENCY_COLUMNS.map((c) => column('originAgency', c)),
-].join(', ');
-
-const FROM =
-  'FROM `innovation` `innovation` INNER JOIN `innovation_category` `category` ON `category`.`id`=`innovation`.`category_id`  INNER JOIN `agency` `originAgency` ON `originAgency`.`id`=`innovation`.`origin_agency_id`';
-
-/** A visitor who is not signed in sees published innovations (the api's restrictToVisible). */
-const VISIBLE = '`innovation`.`status` IN (?) AND `innovation`.`status` = ?';
-const PUBLISHED = 'PUBLISHED';
-
-const pageSql = (limit: number): string =>
-  `SELECT ${SELECT} ${FROM} WHERE ${VISIBLE} ORDER BY \`innovation_listed_at\` DESC, \`innovation_id\` DESC LIMIT ${limit}`;
-
-const AWARD_COLUMNS = ['id', 'innovation_id', 'competition', 'year', 'level', 'title', 'created_at'];
-const awardsSql = (count: number): string =>
-  `SELECT ${AWARD_COLUMNS.map((c) => column('award', c)).join(', ')} FROM \`innovation_award\` \`award\` WHERE \`award\`.\`innovation_id\` IN (${Array.from({ length: count }, () => '?').join(', ')}) ORDER BY \`award\`.\`year\` DESC, \`award\`.\`id\` ASC`;
-
-/** The api's search-terms rule: lower case, NFKC, words of 3+ letters or digits, unique, at most 8. */
-function searchTerms(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3);
-  return [...new Set(words)].slice(0, 8);
-}
-
-function searchStatement(terms: string[], limit: number): { sql: string; values: unknown[] } {
-  const relevance = `(${terms
-    .map(
-      () =>
-        '3 * (LOCATE(?, `innovation`.`title`) > 0) + 2 * (LOCATE(?, `innovation`.`problem`) > 0) + (LOCATE(?, `innovation`.`summary`) > 0)',
-    )
-    .join(' + ')})`;
-  const relevanceValues = terms.flatMap((term) => [term, term, term]);
-  return {
-    sql: `SELECT ${SELECT}, ${relevance} AS \`relevance\` ${FROM} WHERE ${VISIBLE} AND MATCH(\`innovation\`.\`title\`, \`innovation\`.\`summary\`, \`innovation\`.\`problem\`) AGAINST (? IN BOOLEAN MODE) ORDER BY ${relevance} DESC, \`innovation_id\` DESC LIMIT ${limit}`,
-    values: [
-      ...relevanceValues,
-      PUBLISHED,
-      PUBLISHED,
-      terms.map((term) => `${term}*`).join(' '),
-      ...relevanceValues,
-    ],
-  };
-}
+import { awardsOf, innovationsPage, innovationsSearch, searchTerms } from '../lib/api-statements';
 
 // ------------------------------------------------------------------ the answer
 
@@ -146,9 +47,7 @@ async function main(): Promise<void> {
     const terms = search?.trim() ? searchTerms(search) : [];
     if (search?.trim() && terms.length === 0)
       throw new Error('the baseline implements full-text search only');
-    const statement = terms.length
-      ? searchStatement(terms, first + 1)
-      : { sql: pageSql(first + 1), values: [PUBLISHED, PUBLISHED] };
+    const statement = terms.length ? innovationsSearch(terms, first) : innovationsPage(first);
     const [rows] = await pool.query<RowDataPacket[]>(statement.sql, statement.values);
     const page = rows.slice(0, first);
 
@@ -156,7 +55,8 @@ async function main(): Promise<void> {
       page.map((r) => [r['innovation_id'] as number, []]),
     );
     if (page.length) {
-      const [awardRows] = await pool.query<RowDataPacket[]>(awardsSql(page.length), [...awards.keys()]);
+      const awardsStatement = awardsOf([...awards.keys()]);
+      const [awardRows] = await pool.query<RowDataPacket[]>(awardsStatement.sql, awardsStatement.values);
       for (const a of awardRows) {
         awards.get(a['award_innovation_id'])?.push({
           competition: a['award_competition'],

@@ -171,7 +171,7 @@ async function checkSameSql(
       const difference = statementDifference(statements.api, statements.raw);
       if (difference) {
         throw new Error(
-          `${request.label}: the raw baseline no longer sends the api's SQL (api vs raw; update bench/graphql/api-statements.ts): ${difference}`,
+          `${request.label}: the raw baseline no longer sends the api's SQL (api vs raw; update bench/lib/api-statements.ts): ${difference}`,
         );
       }
       counts[request.name] = {

@@ -1,7 +1,7 @@
 /**
  * The raw baseline of the graphql benchmark: the least a server can do to answer its three
  * requests. Fastify and a mysql2 pool of the api's size run the api's statements
- * (`api-statements.ts`: text, parameters and protocol, `query`, one pooled connection per
+ * (`lib/api-statements.ts`: text, parameters and protocol, `query`, one pooled connection per
  * statement) and build the same JSON as the GraphQL response, with no GraphQL, no Nest, no
  * entities. Like the api, it keeps the 552 regions in memory and checks the reader's HS256 access
  * token. The benchmark checks that both send the same SQL and answer the same data before it
@@ -23,7 +23,7 @@ import {
   PUBLISHED,
   readableThread,
   type Statement,
-} from './api-statements';
+} from '../lib/api-statements';
 
 interface Named {
   code: string;

@@ -1,10 +1,10 @@
 /**
- * The SQL the api sends for the benchmark's three requests, byte for byte (text, placeholders,
- * parameter order), as the raw baseline sends it. The benchmark's first step (the SQL spy on both
- * servers) fails with the first differing character when the api's read path changes: then this
- * file follows it (and `raw-server.ts`, which runs these statements and builds the answers, when
- * the rows they return change shape). Each request's statements are listed in the order the api
- * sends them.
+ * The SQL the api sends for the read requests the raw baselines answer (`graphql/` and `catalogue/`),
+ * byte for byte (text, placeholders, parameter order), as those baselines send it. Each benchmark's
+ * first step (the SQL spy on both servers) fails with the first differing character when the api's
+ * read path changes: then this file follows it (and the raw servers, which run these statements and
+ * build the answers, when the rows they return change shape). Each request's statements are listed
+ * in the order the api sends them.
  */
 
 /** `alias`.`column` AS `alias_column`, as TypeORM selects an entity's columns. */
@@ -117,15 +117,55 @@ export interface Statement {
 // ------------------------------------------------------------------ innovations
 
 /** An innovation with its category and origin agency (the api's `withRelations`). */
-const INNOVATION_WITH_RELATIONS = `SELECT ${select('innovation', INNOVATION)}, ${select('category', CATEGORY)}, ${select('originAgency', AGENCY)} FROM \`innovation\` \`innovation\` INNER JOIN \`innovation_category\` \`category\` ON \`category\`.\`id\`=\`innovation\`.\`category_id\`  INNER JOIN \`agency\` \`originAgency\` ON \`originAgency\`.\`id\`=\`innovation\`.\`origin_agency_id\``;
+const INNOVATION_SELECT = `${select('innovation', INNOVATION)}, ${select('category', CATEGORY)}, ${select('originAgency', AGENCY)}`;
+const INNOVATION_FROM =
+  'FROM `innovation` `innovation` INNER JOIN `innovation_category` `category` ON `category`.`id`=`innovation`.`category_id`  INNER JOIN `agency` `originAgency` ON `originAgency`.`id`=`innovation`.`origin_agency_id`';
+const INNOVATION_WITH_RELATIONS = `SELECT ${INNOVATION_SELECT} ${INNOVATION_FROM}`;
 
 export const PUBLISHED = 'PUBLISHED';
+
+/** What a visitor who is not signed in sees: published innovations (the api's `restrictToVisible`). */
+const VISIBLE_TO_ANONYMOUS = '`innovation`.`status` IN (?) AND `innovation`.`status` = ?';
 
 /** The newest published innovations, one more than the page to know whether another follows. */
 export function innovationsPage(first: number): Statement {
   return {
-    sql: `${INNOVATION_WITH_RELATIONS} WHERE \`innovation\`.\`status\` IN (?) AND \`innovation\`.\`status\` = ? ORDER BY \`innovation_listed_at\` DESC, \`innovation_id\` DESC LIMIT ${first + 1}`,
+    sql: `${INNOVATION_WITH_RELATIONS} WHERE ${VISIBLE_TO_ANONYMOUS} ORDER BY \`innovation_listed_at\` DESC, \`innovation_id\` DESC LIMIT ${first + 1}`,
     values: [PUBLISHED, PUBLISHED],
+  };
+}
+
+/** The api's search-terms rule: lower case, NFKC, words of 3+ letters or digits, unique, at most 8. */
+export function searchTerms(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3);
+  return [...new Set(words)].slice(0, 8);
+}
+
+/**
+ * Published innovations matching the search terms (full text, boolean mode, each term as a prefix),
+ * best first by where the terms appear, one more than the page.
+ */
+export function innovationsSearch(terms: readonly string[], first: number): Statement {
+  const relevance = `(${terms
+    .map(
+      () =>
+        '3 * (LOCATE(?, `innovation`.`title`) > 0) + 2 * (LOCATE(?, `innovation`.`problem`) > 0) + (LOCATE(?, `innovation`.`summary`) > 0)',
+    )
+    .join(' + ')})`;
+  const relevanceValues = terms.flatMap((term) => [term, term, term]);
+  return {
+    sql: `SELECT ${INNOVATION_SELECT}, ${relevance} AS \`relevance\` ${INNOVATION_FROM} WHERE ${VISIBLE_TO_ANONYMOUS} AND MATCH(\`innovation\`.\`title\`, \`innovation\`.\`summary\`, \`innovation\`.\`problem\`) AGAINST (? IN BOOLEAN MODE) ORDER BY ${relevance} DESC, \`innovation_id\` DESC LIMIT ${first + 1}`,
+    values: [
+      ...relevanceValues,
+      PUBLISHED,
+      PUBLISHED,
+      terms.map((term) => `${term}*`).join(' '),
+      ...relevanceValues,
+    ],
   };
 }
 
