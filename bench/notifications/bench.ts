@@ -26,7 +26,7 @@ import { createPool, type Pool } from 'mysql2/promise';
 import { startBackground, type BackgroundProcess } from '../lib/background-process';
 import { firstDifference } from '../lib/checks';
 import { prepareDatabase } from '../lib/database';
-import { BENCH_DIST, jwtSecret, redisUrl } from '../lib/environment';
+import { BENCH_DIST, benchRedisPrefix, jwtSecret, redisUrl } from '../lib/environment';
 import { signHs256 } from '../lib/jwt';
 import { log } from '../lib/log';
 import { startServer, type RunningServer } from '../lib/processes';
@@ -44,7 +44,7 @@ import { countRowsUntil } from './row-count';
 const THROUGHPUT_GOAL = 3;
 const P99_GOAL_MS = 250;
 /** Both sides' Redis prefix (the api's channel, both queues): the benchmark's own, swept at start and end. */
-const REDIS_PREFIX = 'jipp-bench-notifications';
+const redisPrefix = (): string => benchRedisPrefix('notifications');
 /** The queue each side's notification jobs run in (the platform's worker has others: the sweep takes them). */
 const QUEUE: Record<Side, string> = { ours: 'notifications', baseline: 'notifications-baseline' };
 /** The platform's defaults, passed to the baseline so that its relay and pool are ours. */
@@ -108,7 +108,7 @@ const since = (at: number | null, from: number): number | null => (at === null ?
 function queueOf(name: string): Queue {
   return new Queue(name, {
     connection: { url: redisUrl(), maxRetriesPerRequest: null },
-    prefix: `${REDIS_PREFIX}:bull`,
+    prefix: `${redisPrefix()}:bull`,
   });
 }
 
@@ -129,7 +129,7 @@ async function sweepRedis(): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix()}:*`, 'COUNT', 1000);
       cursor = next;
       if (keys.length) await redis.del(...keys);
     } while (cursor !== '0');
@@ -213,7 +213,7 @@ async function run(settings: Settings): Promise<BenchmarkResult> {
       DATABASE_URL: database.url,
       NODE_ENV: 'production',
       REDIS_URL: redisUrl(),
-      REDIS_PREFIX,
+      REDIS_PREFIX: redisPrefix(),
       JWT_SECRET: jwtSecret(),
       LOG_LEVEL: 'warn',
       DATABASE_LOG_QUERIES: 'false',
@@ -224,7 +224,7 @@ async function run(settings: Settings): Promise<BenchmarkResult> {
       readyPath: '/health/ready',
       env: { ...common, GRAPHQL_SANDBOX: 'false' },
     });
-    channel = await PushChannel.open(redisUrl(), `${REDIS_PREFIX}:notifications:new`);
+    channel = await PushChannel.open(redisUrl(), `${redisPrefix()}:notifications:new`);
     const connected = await load.connect(api.url, socketUsers);
     log(
       `${connected.sockets} sockets of the watchers with the lowest user ids connected in ${connected.seconds.toFixed(1)} s`,
@@ -402,7 +402,7 @@ async function run(settings: Settings): Promise<BenchmarkResult> {
     await channel?.close();
     await api?.stop();
     for (const queue of Object.values(queues)) await queue.close().catch(() => undefined);
-    await sweepRedis().catch((error: unknown) => log(`could not sweep ${REDIS_PREFIX}: ${String(error)}`));
+    await sweepRedis().catch((error: unknown) => log(`could not sweep ${redisPrefix()}: ${String(error)}`));
     await resetRunState(pool).catch((error: unknown) =>
       log(`could not reset the database: ${String(error)}`),
     );
@@ -538,7 +538,7 @@ export const benchmark: Benchmark = {
     },
     sockets: { default: 1000, smoke: 100, description: 'watchers (lowest ids) connected by socket, timed' },
     events: { default: 5, smoke: 1, description: 'measured publications per side and round' },
-    warmups: { default: 1, description: 'unmeasured publications per side and round, first' },
+    warmups: { default: 1, smoke: 0, description: 'unmeasured publications per side and round, first' },
     'relay-idle-ms': {
       default: PLATFORM_RELAY_IDLE_MS,
       description: "OUTBOX_RELAY_IDLE_MS of both sides' relays (another value is named in the figures)",
