@@ -6,7 +6,9 @@
  * - the outbox relay as the platform's (`libs/notifications/src/outbox/outbox-relay.ts`): in a READ
  *   COMMITTED transaction, claims the oldest undispatched rows `FOR UPDATE SKIP LOCKED` (a batch of
  *   OUTBOX_RELAY_BATCH_SIZE), enqueues a fan-out job per row with the job id `outbox-<id>`, marks them
- *   dispatched; sleeps OUTBOX_RELAY_IDLE_MS when nothing waits;
+ *   dispatched; sleeps OUTBOX_RELAY_IDLE_MS when nothing waits, unless a message on the outbox wake
+ *   channel (`<REDIS_PREFIX>:outbox:wake`, which the api publishes on after committing an outbox row:
+ *   `OutboxWakeSignal`) ends the pause or came during the pass;
  * - the fan-out job (`innovation.published` only: the event the benchmark makes) loads the texts'
  *   context once, selects the origin agency's active watchers, their locale and their preferences
  *   for the type in one query, renders the two texts once and enqueues one job per recipient
@@ -37,6 +39,8 @@ const RELAY_BATCH = Number(env('OUTBOX_RELAY_BATCH_SIZE', '200'));
 const RELAY_IDLE_MS = Number(env('OUTBOX_RELAY_IDLE_MS', '150'));
 /** The platform's channel of new notifications (`notificationChannel` of libs/notifications). */
 const CHANNEL = `${PREFIX}:notifications:new`;
+/** The platform's channel that wakes the relays (`outboxWakeChannel` of libs/notifications). */
+const WAKE_CHANNEL = `${PREFIX}:outbox:wake`;
 const INNOVATION_PUBLISHED = 'INNOVATION_PUBLISHED';
 
 /** `DEFAULT_JOB_OPTIONS` of libs/core/src/queues/queue-name.ts. */
@@ -100,8 +104,6 @@ function texts(
   };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 function databasePool(): Pool {
   // mysql2 reads the URL's host, user and database whatever its scheme says
   const url = new URL(env('DATABASE_URL'));
@@ -127,9 +129,13 @@ class BaselineWorker {
   private readonly publisher = new Redis(env('REDIS_URL'), {
     connectionName: 'jipp-bench-baseline-publisher',
   });
+  private readonly wakes = new Redis(env('REDIS_URL'), { connectionName: 'jipp-bench-baseline-wakes' });
   private readonly worker: Worker;
   private running = true;
   private relayLoop?: Promise<void>;
+  /** A wake came since the running relay pass began. */
+  private woken = false;
+  private endPause?: () => void;
 
   constructor() {
     this.worker = new Worker(QUEUE, (job) => this.process(job), {
@@ -143,17 +149,24 @@ class BaselineWorker {
     this.worker.on('failed', (job, error) => console.error(`job ${job?.id} failed: ${error.message}`));
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    this.wakes.on('message', () => {
+      this.woken = true;
+      this.endPause?.();
+    });
+    await this.wakes.subscribe(WAKE_CHANNEL);
     this.relayLoop = this.relay();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.endPause?.();
     await this.relayLoop;
     await this.worker.close();
     await this.queue.close();
     await this.pool.end();
     await this.publisher.quit();
+    await this.wakes.quit();
   }
 
   private process(job: FanOutJob | DeliveryJob): Promise<unknown> {
@@ -165,13 +178,27 @@ class BaselineWorker {
   private async relay(): Promise<void> {
     while (this.running) {
       let relayed = 0;
+      this.woken = false;
       try {
         relayed = await this.relayBatch();
       } catch (error) {
         console.error(`relay failed: ${(error as Error).message}`);
       }
-      if (relayed < RELAY_BATCH && this.running) await sleep(RELAY_IDLE_MS);
+      if (relayed < RELAY_BATCH && !this.woken && this.running) await this.pause(RELAY_IDLE_MS);
     }
+  }
+
+  /** The idle pause, which a wake or stop() ends early. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const end = (): void => {
+        clearTimeout(timer);
+        this.endPause = undefined;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.endPause = end;
+    });
   }
 
   private async relayBatch(): Promise<number> {
@@ -331,7 +358,10 @@ class BaselineWorker {
 }
 
 const baseline = new BaselineWorker();
-baseline.start();
+baseline.start().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
 console.log(`baseline worker on queue ${QUEUE} (prefix ${PREFIX})`);
 let stopping = false;
 const stop = (): void => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Agency } from '@jipp/agencies';
 import type { User } from '@jipp/auth';
 import { JobName, OutboxEvent, QueueName, Role } from '@jipp/core';
-import { fanOutJobId, NotificationType } from '@jipp/notifications';
+import { deliveryJobId, deliveryPlan, fanOutJobId, NotificationType } from '@jipp/notifications';
 import { ReplicationEventType } from '@jipp/replications';
 import { createInnovation, ROOT } from '@jipp/testing';
 import { Queue } from 'bullmq';
@@ -102,7 +102,7 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
   let releaseLock: (() => Promise<void>) | undefined;
   let api: TestApi;
   let queue: Queue;
-  let O: Agency, A: Agency, crowd: Agency;
+  let O: Agency, A: Agency, crowd: Agency, crowd2: Agency;
   let oAdmin: User, aMember: User, coordinator: User;
   let oToken: string, aToken: string;
 
@@ -141,7 +141,7 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
       connection: { url: process.env['REDIS_URL']! },
       prefix: `${OWN_REDIS_PREFIX}:bull`,
     });
-    [O, A, crowd] = await freshAgencies(api.dataSource, 3);
+    [O, A, crowd, crowd2] = await freshAgencies(api.dataSource, 4);
     const hub = await freshHub(api.dataSource, [A.id]);
     oAdmin = await freshUser(api.dataSource, O, Role.AGENCY_ADMIN);
     aMember = await freshUser(api.dataSource, A);
@@ -155,12 +155,12 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
     await queue?.close();
     // this file's thousands of notifications are no one's mail: settle them before another file's
     // daily digest (which covers every user of the shared database) would e-mail them all
-    if (api && O && A && crowd) {
+    if (api && O && A && crowd && crowd2) {
       await api.dataSource.query(
         `UPDATE notification n JOIN user u ON u.id = n.user_id
             SET n.email_sent_at = NOW(3)
-          WHERE n.email_sent_at IS NULL AND u.agency_id IN (?, ?, ?)`,
-        [O.id, A.id, crowd.id],
+          WHERE n.email_sent_at IS NULL AND u.agency_id IN (?)`,
+        [[O.id, A.id, crowd.id, crowd2.id]],
       );
     }
     await api?.close();
@@ -175,13 +175,18 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
     await redis.quit();
   });
 
-  it('delivers exactly 5,000 notifications when the worker is SIGKILLed in the middle of the fan-out', async () => {
+  /**
+   * A replication's approval with 5,000 recipients: the adopter's one member and 4,999 new users of
+   * the `watchers` agency who watch the replication. Returns the event and those users' ids.
+   */
+  const approvalToFiveThousand = async (
+    watchers: Agency,
+  ): Promise<{ event: OutboxEvent; crowdIds: number[] }> => {
     const replication = await requestOne();
-    // 4,999 watchers of the replication, and the adopter's one user: 5,000 recipients of its approval
     const stamp = Date.now();
     await api.dataSource.query('INSERT INTO `user` (agency_id, email, name, role, status) VALUES ?', [
       Array.from({ length: 4999 }, (_, i) => [
-        crowd.id,
+        watchers.id,
         `crash-${stamp}-${i}@uji.go.id`,
         `Warga ${i}`,
         'MEMBER',
@@ -190,12 +195,12 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
     ]);
     await api.dataSource.query(
       'INSERT INTO replication_watch (replication_id, user_id) SELECT ?, id FROM `user` WHERE agency_id = ?',
-      [replication.id, crowd.id],
+      [replication.id, watchers.id],
     );
     const crowdIds = (
       await api.dataSource.query<Array<{ id: number }>>(
         'SELECT id FROM `user` WHERE agency_id = ? ORDER BY id',
-        [crowd.id],
+        [watchers.id],
       )
     ).map((r) => Number(r.id));
     await gql(
@@ -209,9 +214,16 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
       'replication',
       replication.id,
     );
+    return { event, crowdIds };
+  };
 
-    // a slow database for one chunk: another transaction holds the (event, user) key of a user in the
-    // middle, so the chunk holding that user waits while the others are written
+  /**
+   * A slow database for one statement: another transaction holds the (event, user) key of one
+   * recipient, so the INSERT that holds that user waits while others go on. `release` ends the
+   * statement the killed worker left waiting (the server ends it as it would a vanished client's)
+   * and rolls the blocking transaction back.
+   */
+  const blockKey = async (event: OutboxEvent, userId: number): Promise<{ release: () => Promise<void> }> => {
     const blocker: Connection = await createConnection(
       process.env['DATABASE_URL']!.replace(/^mariadb:/, 'mysql:'),
     );
@@ -219,31 +231,77 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
     await blocker.query(
       `INSERT INTO notification (outbox_event_id, user_id, type, title, body, link, in_app, email_mode)
        VALUES (?, ?, 'REPLICATION_UPDATED', 'x', 'x', '/', 1, 'OFF')`,
-      [event.id, crowdIds[2600]],
+      [event.id, userId],
     );
+    return {
+      release: async () => {
+        try {
+          const [orphans] = await blocker.query(
+            `SELECT id FROM information_schema.PROCESSLIST
+              WHERE id <> CONNECTION_ID() AND db = DATABASE() AND info LIKE 'INSERT%IGNORE INTO %notification%'`,
+          );
+          for (const { id } of orphans as Array<{ id: number }>) await blocker.query(`KILL ${Number(id)}`);
+        } finally {
+          await blocker.query('ROLLBACK');
+          await blocker.end();
+        }
+      },
+    };
+  };
+
+  /** Every push on the channel the api relays to sockets, as (user, notification id). */
+  const listenToPushes = async (): Promise<{
+    pushes: Array<[number, string]>;
+    close: () => Promise<void>;
+  }> => {
+    const subscriber = new Redis(process.env['REDIS_URL']!);
+    const pushes: Array<[number, string]> = [];
+    subscriber.on('message', (_channel: string, text: string) => {
+      for (const push of JSON.parse(text) as Array<{ userId: number; notification: { id: string } }>)
+        pushes.push([push.userId, push.notification.id]);
+    });
+    await subscriber.subscribe(`${OWN_REDIS_PREFIX}:notifications:new`);
+    return { pushes, close: async () => void (await subscriber.quit()) };
+  };
+
+  /** The event's 5,000 rows, exactly its recipients, once each. */
+  const expectFiveThousand = async (event: OutboxEvent, crowdIds: number[]): Promise<void> => {
+    expect(await count(event)).toEqual({ rows: 5000, users: 5000 });
+    expect(await recipientsOf(api.dataSource, event)).toEqual(
+      sorted([
+        ...expected(NotificationType.REPLICATION_UPDATED, aMember),
+        ...crowdIds.map((id): [number, string] => [id, NotificationType.REPLICATION_UPDATED]),
+      ]),
+    );
+  };
+
+  it('delivers exactly 5,000 notifications when the worker is SIGKILLed in the middle of the fan-out', async () => {
+    const { event, crowdIds } = await approvalToFiveThousand(crowd);
+    // the recipients in user id order: the adopter's member, then the crowd. The fan-out job writes
+    // the first 1,200 itself, delivery jobs of 500 the rest: the blocked user's job is the one that waits
+    const blockedAt = 1 + 2600;
+    const plan = deliveryPlan(5000, 500);
+    let chunkEnd = plan.batches.reduce((sum, n) => sum + n, 0);
+    expect(blockedAt).toBeGreaterThanOrEqual(chunkEnd);
+    const blockedChunk = plan.jobs.find((size) => (chunkEnd += size) > blockedAt)!;
+    const othersWritten = 5000 - blockedChunk;
+    const block = await blockKey(event, crowdIds[blockedAt - 1]!);
 
     let worker = new WorkerProcess();
     try {
-      // nine of the ten chunks of 500 are written; the tenth waits on the blocked key
+      // everything but one delivery job's chunk is written; that one waits on the blocked key
       await until(
-        async () => (await count(event)).rows >= 4500,
+        async () => (await count(event)).rows >= othersWritten,
         60_000,
-        `9 chunks written\n${worker.output}`,
+        `all but the blocked chunk written\n${worker.output}`,
       );
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await worker.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
-      expect((await count(event)).rows).toBe(4500);
-      // the dead worker's waiting statement: the server ends it as it would a vanished client's
-      const [orphans] = await blocker.query(
-        `SELECT id FROM information_schema.PROCESSLIST
-          WHERE id <> CONNECTION_ID() AND db = DATABASE() AND info LIKE 'INSERT%IGNORE INTO %notification%'`,
-      );
-      for (const { id } of orphans as Array<{ id: number }>) await blocker.query(`KILL ${Number(id)}`);
+      expect((await count(event)).rows).toBe(othersWritten);
     } finally {
-      await blocker.query('ROLLBACK');
-      await blocker.end();
+      await block.release();
     }
-    expect((await count(event)).rows).toBe(4500);
+    expect((await count(event)).rows).toBe(othersWritten);
 
     // restarted: the interrupted chunk comes back (its lock expired) and fills in what is missing
     worker = new WorkerProcess();
@@ -253,16 +311,63 @@ describe('notifications survive crashes: nothing lost, nothing twice', () => {
       `5,000 notifications\n${worker.output}`,
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await count(event)).toEqual({ rows: 5000, users: 5000 });
-    expect(await recipientsOf(api.dataSource, event)).toEqual(
-      sorted([
-        ...expected(NotificationType.REPLICATION_UPDATED, aMember),
-        ...crowdIds.map((id): [number, string] => [id, NotificationType.REPLICATION_UPDATED]),
-      ]),
-    );
+    await expectFiveThousand(event, crowdIds);
     // SIGTERM: the worker finishes what it runs and leaves
     const stopped = await worker.kill('SIGTERM');
     expect(stopped.code === 0 || stopped.signal === 'SIGTERM').toBe(true);
+  }, 180_000);
+
+  it('delivers exactly 5,000 notifications, none pushed twice, when the worker dies while the fan-out job writes the first ones', async () => {
+    const { event, crowdIds } = await approvalToFiveThousand(crowd2);
+    // the blocked user sits in the fan-out job's third batch: it wrote the first two, then waits, and
+    // has enqueued no delivery job yet
+    const { batches } = deliveryPlan(5000, 500);
+    const blockedAt = batches[0]! + batches[1]! + 1;
+    const block = await blockKey(event, crowdIds[blockedAt - 1]!);
+    const pushes = await listenToPushes();
+    try {
+      let worker = new WorkerProcess();
+      try {
+        await until(
+          async () => (await count(event)).rows >= batches[0]! + batches[1]!,
+          60_000,
+          `the first two batches written\n${worker.output}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await worker.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+        expect((await count(event)).rows).toBe(batches[0]! + batches[1]!);
+        expect(await queue.getJob(deliveryJobId(Number(event.id), 0))).toBeUndefined();
+      } finally {
+        await block.release();
+      }
+
+      // restarted: the fan-out job comes back (its lock expired), writes what is missing and
+      // enqueues the delivery jobs of the rest
+      worker = new WorkerProcess();
+      await until(
+        async () => (await count(event)).rows >= 5000,
+        60_000,
+        `5,000 notifications\n${worker.output}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expectFiveThousand(event, crowdIds);
+      await worker.kill('SIGTERM');
+
+      // every push is of the user's one row, and nobody was pushed to twice (the first batches'
+      // pushes went out before the kill; the retry pushed only what it wrote itself)
+      const rows = await api.dataSource.query<Array<{ id: number; user_id: number }>>(
+        'SELECT id, user_id FROM notification WHERE outbox_event_id = ?',
+        [event.id],
+      );
+      const rowOf = new Map(rows.map((r) => [Number(r.user_id), String(r.id)]));
+      const pushedUsers = pushes.pushes.filter(([userId]) => rowOf.has(userId));
+      expect(pushedUsers.every(([userId, id]) => rowOf.get(userId) === id)).toBe(true);
+      expect(new Set(pushedUsers.map(([userId]) => userId)).size).toBe(pushedUsers.length);
+      // the pushes of the first two batches, and of all written after the restart
+      expect(pushedUsers.length).toBeGreaterThanOrEqual(5000 - batches[2]!);
+    } finally {
+      await pushes.close();
+    }
   }, 180_000);
 
   it('delivers an event once when the relay dies between the enqueue and marking it dispatched', async () => {

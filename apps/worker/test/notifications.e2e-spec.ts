@@ -9,6 +9,7 @@ import type { Agency, Network } from '@jipp/agencies';
 import type { User } from '@jipp/auth';
 import {
   AppConfig,
+  appendOutbox,
   CoreConfigModule,
   DatabaseModule,
   JobName,
@@ -21,12 +22,19 @@ import {
 } from '@jipp/core';
 import { Innovation, InnovationStatus } from '@jipp/innovations';
 import {
+  deliveryPlan,
   deliveryJobId,
   FanOutService,
   fanOutJobId,
   NotificationType,
   OutboxRelay,
+  insertNotifications,
+  NotificationMode,
+  outboxWakeChannel,
+  type DeliveryResult,
   type FanOutResult,
+  type NewNotification,
+  type WrittenNotification,
 } from '@jipp/notifications';
 import { ReplicationEventType } from '@jipp/replications';
 import { createInnovation } from '@jipp/testing';
@@ -49,6 +57,7 @@ import {
   type NotificationSocket,
 } from '../../api/test/notification-fixtures';
 import { NotificationsWorkerModule } from '../src/notifications/notifications-worker.module';
+import { OutboxRelayRunner } from '../src/notifications/outbox-relay.runner';
 import { takeRelayLock } from './relay-lock';
 
 /** The worker's notification side alone (no schedules that act on the shared database). */
@@ -448,13 +457,14 @@ describe('notifications: outbox relay, fan-out and push', () => {
   });
 
   it('splits a big audience into delivery chunks, and relays with several relays at once, each event once', async () => {
-    // 1,200 watchers of one replication: three chunks of 500 at most
+    // 2,500 watchers of one replication: the fan-out job writes the first 1,200 (in batches of 100,
+    // 200, 400 and 500), three delivery jobs the rest (500, 500 and what is left)
     const [{ id: replicationId }] = await dataSource.query<Array<{ id: number }>>(
       'SELECT id FROM replication WHERE adopter_agency_id = ? LIMIT 1',
       [A.id],
     );
     const now = Date.now();
-    const values = Array.from({ length: 1200 }, (_, i) => [
+    const values = Array.from({ length: 2500 }, (_, i) => [
       crowd.id,
       `crowd-${now}-${i}@uji.go.id`,
       `Warga ${i}`,
@@ -482,8 +492,23 @@ describe('notifications: outbox relay, fan-out and push', () => {
       },
     });
     const result = await delivered(event);
-    expect(result).toMatchObject({ chunks: Math.ceil(result.recipients / 500), inserted: 0 });
-    expect(result.chunks).toBeGreaterThanOrEqual(3);
+    const fanOut = worker.get(FanOutService);
+    const message = (await queue.getJob(fanOutJobId(Number(event.id))))!.data.event as OutboxEventMessage;
+    const plan = deliveryPlan(result.recipients, 500);
+    expect(plan.jobs).toHaveLength(3);
+    expect(result.chunks).toBe(plan.jobs.length);
+    // the delivery jobs hold the recipients after the first 1,200, in user id order, in chunks of
+    // the planned sizes; what the fan-out and they report written is what the table holds
+    const recipients = await fanOut.recipientsOf(message);
+    let at = plan.batches.reduce((sum, n) => sum + n, 0);
+    let reported = result.inserted;
+    for (let n = 0; n < result.chunks; n++) {
+      const job = (await queue.getJob(deliveryJobId(Number(event.id), n)))!;
+      const userIds = (job.data as { recipients: Array<{ userId: number }> }).recipients.map((r) => r.userId);
+      expect(userIds).toEqual(recipients.slice(at, (at += plan.jobs[n]!)).map((r) => r.userId));
+      reported += (job.returnvalue as DeliveryResult).inserted;
+    }
+    expect(at).toBe(result.recipients);
     // every one of the crowd once; of the others, only the replication watcher turned this type off
     const [{ total, users, crowdTold }] = await dataSource.query<
       Array<{ total: number; users: number; crowdTold: number }>
@@ -492,15 +517,14 @@ describe('notifications: outbox relay, fan-out and push', () => {
          FROM notification n JOIN \`user\` u ON u.id = n.user_id WHERE n.outbox_event_id = ?`,
       [crowd.id, event.id],
     );
-    expect(Number(crowdTold)).toBe(1200);
+    expect(Number(crowdTold)).toBe(2500);
     expect(Number(total)).toBe(result.recipients - 1);
+    expect(reported).toBe(Number(total));
     expect(Number(users)).toBe(result.recipients - 1);
 
     // the fan-out again, and every chunk delivered again (a duplicated or retried job): nothing more
-    const fanOut = worker.get(FanOutService);
-    const message = (await queue.getJob(fanOutJobId(Number(event.id))))!.data.event as OutboxEventMessage;
-    expect(await fanOut.deliver(message, await fanOut.recipientsOf(message))).toMatchObject({ inserted: 0 });
-    await fanOut.fanOut(message);
+    expect(await fanOut.deliver(message, recipients)).toMatchObject({ inserted: 0, pushed: 0 });
+    expect(await fanOut.fanOut(message)).toMatchObject({ chunks: plan.jobs.length, inserted: 0 });
     const [{ again }] = await dataSource.query<Array<{ again: number }>>(
       'SELECT COUNT(*) AS again FROM notification WHERE outbox_event_id = ?',
       [event.id],
@@ -584,5 +608,133 @@ describe('notifications: outbox relay, fan-out and push', () => {
       'the mark',
     );
     expect(row.dispatchedAt!.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime() - 1000);
+  });
+  it('writes only the notifications that do not exist yet, and answers with those (RETURNING, and the read-back)', async () => {
+    const event = await writeOutbox(dataSource, {
+      type: 'test.insert',
+      aggregateType: 'test',
+      aggregateId: 2,
+      actorUserId: oAdmin.id,
+      payload: {},
+    });
+    const eventRef = { id: Number(event.id), actorUserId: oAdmin.id };
+    const row = (user: User, inApp = true): NewNotification => ({
+      userId: user.id,
+      type: NotificationType.REPLICATION_UPDATED,
+      title: 'Judul',
+      body: `Untuk ${user.name}`,
+      link: '/replications/1',
+      inApp,
+      emailMode: NotificationMode.OFF,
+    });
+    const users = (written: WrittenNotification[]) => written.map((w) => w.userId).sort((a, b) => a - b);
+
+    // MariaDB: the statement answers with what it wrote, never with a row that was there before
+    const first = await insertNotifications(
+      dataSource,
+      eventRef,
+      [row(bystander), row(agencyWatcher, false)],
+      true,
+    );
+    expect(users(first)).toEqual([bystander.id, agencyWatcher.id].sort((a, b) => a - b));
+    const again = await insertNotifications(
+      dataSource,
+      eventRef,
+      [row(bystander), row(innovationWatcher)],
+      true,
+    );
+    expect(users(again)).toEqual([innovationWatcher.id]);
+    // MySQL's way (no RETURNING): nothing new, nothing read back; something new, the given users' rows
+    expect(await insertNotifications(dataSource, eventRef, [row(bystander)], false)).toEqual([]);
+    const readBack = await insertNotifications(dataSource, eventRef, [row(replicationWatcher)], false);
+    expect(users(readBack)).toEqual([replicationWatcher.id]);
+
+    // what they answer is what the table holds
+    const rows = await notificationsOf(dataSource, event);
+    expect([...rows.keys()].sort((a, b) => a - b)).toEqual(
+      [bystander.id, agencyWatcher.id, innovationWatcher.id, replicationWatcher.id].sort((a, b) => a - b),
+    );
+    for (const written of [...first, ...again, ...readBack]) {
+      const stored = rows.get(written.userId)!;
+      expect(written.id).toBe(String(stored.id));
+      expect(written.createdAt.toISOString()).toBe(stored.createdAt.toISOString());
+      expect(stored.actorUserId).toBe(oAdmin.id);
+    }
+    expect(rows.get(bystander.id)).toMatchObject({ body: `Untuk ${bystander.name}`, inApp: true });
+    expect(rows.get(agencyWatcher.id)!.inApp).toBe(false);
+  });
+
+  it('wakes the relays when outbox rows commit (not before, not on rollback), and a waiting relay passes at once', async () => {
+    const config = worker.get(AppConfig);
+    const channel = outboxWakeChannel(config);
+    const listener = new Redis(process.env['REDIS_URL']!);
+    const probe = new Redis(process.env['REDIS_URL']!);
+    const heard: number[] = [];
+    listener.on('message', (from: string) => from === channel && heard.push(Date.now()));
+    await listener.subscribe(channel);
+    const entry = {
+      type: 'test.wake',
+      aggregateType: 'test',
+      aggregateId: 3,
+      actorUserId: null,
+      payload: {},
+    };
+    const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      // written, not yet committed: no wake; committed: one
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      await appendOutbox(runner.manager, entry);
+      await quiet();
+      expect(heard).toHaveLength(0);
+      await runner.commitTransaction();
+      await runner.release();
+      await until(async () => heard.length === 1, 5000, 'the wake after the commit');
+
+      // rolled back: none
+      await dataSource
+        .transaction(async (manager) => {
+          await appendOutbox(manager, entry);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await quiet();
+      expect(heard).toHaveLength(1);
+
+      // a relay that would next poll in a minute passes again as soon as a change commits
+      const passes: number[] = [];
+      const relay = {
+        batch: 200,
+        relayBatch: async () => {
+          passes.push(Date.now());
+          return 0;
+        },
+      };
+      const slow = {
+        get: (key: string) => (key === 'OUTBOX_RELAY_IDLE_MS' ? 60_000 : config.get(key as never)),
+        redisKey: (...parts: string[]) => config.redisKey(...parts),
+        isTest: config.isTest,
+      };
+      const subscribers = async () =>
+        Number(((await probe.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1]);
+      const before = await subscribers();
+      const sleeper = new OutboxRelayRunner(relay as never, slow as never);
+      sleeper.onApplicationBootstrap();
+      try {
+        await until(
+          async () => passes.length === 1 && (await subscribers()) > before,
+          5000,
+          'the relay listening',
+        );
+        await writeOutbox(dataSource, entry);
+        await until(async () => passes.length >= 2, 5000, 'a pass on the wake');
+      } finally {
+        await sleeper.beforeApplicationShutdown();
+      }
+    } finally {
+      await listener.quit();
+      await probe.quit();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { HubPublishAlertsLoader, HubPublishAlertsService } from './hubs/hub-publ
 import { Notification } from './notifications/notification.entity';
 import { NotificationsService } from './notifications/notifications.service';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWakeSignal } from './outbox/outbox-wake';
 import { NotificationPreference } from './preferences/notification-preference.entity';
 import { NotificationPreferencesService } from './preferences/notification-preferences.service';
 import { NotificationPublisher } from './realtime/notification-publisher';
@@ -43,11 +44,12 @@ const SERVICES = [
 
 /**
  * Notifications as users see and steer them: the in-app list, preferences, watches, hubs' publish
- * alerts. ForumAccess is provided here (not the forum module, which an app binds to its publisher).
+ * alerts; and the signal that wakes the outbox relays when this process commits an outbox row.
+ * ForumAccess is provided here (not the forum module, which an app binds to its publisher).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
-  providers: [...SERVICES, ForumAccess],
+  providers: [...SERVICES, OutboxWakeSignal, ForumAccess],
   exports: SERVICES,
 })
 export class NotificationsModule {}

@@ -19,8 +19,8 @@ type NotificationJob =
 type NotificationJobResult = FanOutResult | DeliveryResult | InstantEmailResult | DigestResult;
 
 /**
- * Notifications: an outbox event's fan-out (small audiences delivered at once, big ones split into
- * delivery jobs), those delivery jobs, the instant e-mails and the daily digest. Every job is idempotent, so a job whose worker died is
+ * Notifications: an outbox event's fan-out (the first recipients written at once, the rest of a big
+ * audience split into delivery jobs), those delivery jobs, the instant e-mails and the daily digest. Every job is idempotent, so a job whose worker died is
  * simply run again: short locks bring it back within seconds, and it may come back several times.
  */
 @Processor(QueueName.NOTIFICATIONS, {

@@ -4,8 +4,9 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { AppConfig } from '@jipp/core';
-import { OutboxRelay, type RelayHooks } from '@jipp/notifications';
+import { AppConfig, createRedisConnection } from '@jipp/core';
+import { OutboxRelay, outboxWakeChannel, type RelayHooks } from '@jipp/notifications';
+import type { Redis } from 'ioredis';
 
 /** The pause after a failure doubles from this, up to {@link MAX_BACKOFF_MS}. */
 const FIRST_BACKOFF_MS = 250;
@@ -14,15 +15,22 @@ const MAX_BACKOFF_MS = 5_000;
 /**
  * Runs the outbox relay for as long as the worker lives: a pass right after a full batch, a short
  * pause (OUTBOX_RELAY_IDLE_MS) when nothing waits, a growing pause with a log line while the
- * database or Redis fails. Starts when the application is up; on shutdown (SIGTERM) it finishes its
- * pass before the connections close.
+ * database or Redis fails. A wake message (a process committed outbox rows, see OutboxWakeSignal)
+ * ends the idle pause at once, or makes the running pass followed by another, since that pass may
+ * have looked before the commit; the idle poll stays as the safety net for wakes that never come.
+ * Starts when the application is up; on shutdown (SIGTERM) it finishes its pass before the
+ * connections close.
  */
 @Injectable()
 export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayRunner.name);
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  /** The current pause: shutdown ends it, a wake too when it is an idle one. */
+  private pause?: { end: () => void; wakeable: boolean };
+  /** A wake came since the current pass began: the next pass follows without a pause. */
+  private woken = false;
+  private wakes?: Redis;
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -35,13 +43,38 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
       return;
     }
     this.running = true;
+    this.wakes = this.listenForWakes();
     this.loop = this.run();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.pause?.end();
     await this.loop;
+    if (this.wakes && this.wakes.status !== 'end')
+      await this.wakes.quit().catch(() => this.wakes?.disconnect());
+  }
+
+  /**
+   * Listens for wakes on a connection of its own (a subscribed connection takes no other command).
+   * ioredis subscribes again after a reconnection; not awaited, so Redis being down never holds the
+   * relay, which then polls.
+   */
+  private listenForWakes(): Redis {
+    const channel = outboxWakeChannel(this.config);
+    const subscriber = createRedisConnection(this.config.get('REDIS_URL'), {
+      connectionName: 'jipp-outbox-wake',
+    });
+    subscriber.on('message', (from: string) => {
+      if (from !== channel) return;
+      this.woken = true;
+      if (this.pause?.wakeable) this.pause.end();
+    });
+    subscriber.on('error', (error: Error) => this.logger.debug(`outbox wakes: ${error.message}`));
+    subscriber
+      .subscribe(channel)
+      .catch((error: Error) => this.logger.warn(`outbox relay hears no wakes, polls only: ${error.message}`));
+    return subscriber;
   }
 
   private async run(): Promise<void> {
@@ -50,11 +83,12 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
     let failures = 0;
     while (this.running) {
       let pause: number;
+      this.woken = false;
       try {
         const relayed = await this.relay.relayBatch(hooks);
         if (failures > 0) this.logger.log(`outbox relay recovered after ${failures} failed passes`);
         failures = 0;
-        pause = relayed >= this.relay.batch ? 0 : idleMs;
+        pause = relayed >= this.relay.batch || this.woken ? 0 : idleMs;
       } catch (error) {
         failures += 1;
         pause = Math.min(FIRST_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
@@ -62,19 +96,21 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
           `outbox relay failed (${failures} in a row), events wait; next try in ${pause} ms: ${(error as Error).message}`,
         );
       }
-      if (pause > 0 && this.running) await this.sleep(pause);
+      // a wake ends an idle pause, never the backoff after a failure
+      if (pause > 0 && this.running) await this.sleep(pause, failures === 0);
     }
   }
 
-  /** A pause that shutdown cuts short. */
-  private sleep(ms: number): Promise<void> {
+  /** A pause that shutdown cuts short, and a wake too when `wakeable`. */
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const end = (): void => {
         clearTimeout(timer);
+        this.pause = undefined;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(end, ms);
+      this.pause = { end, wakeable };
     });
   }
 

@@ -1,18 +1,11 @@
 import { UserLocale } from '@jipp/auth';
-import {
-  AppConfig,
-  insertIgnore,
-  JobName,
-  QueueName,
-  type JobPayloads,
-  type OutboxEventMessage,
-} from '@jipp/core';
+import { AppConfig, JobName, QueueName, type JobPayloads, type OutboxEventMessage } from '@jipp/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { Notification } from '../notifications/notification.entity';
+import { insertNotifications, type NewNotification } from '../notifications/insert-notifications';
 import {
   NotificationChannel,
   NotificationMode,
@@ -26,13 +19,14 @@ import { EventContextLoader } from './event-context';
 import { NotificationEmailsService } from '../email/notification-emails.service';
 import { deliveryJobId, emailJobId } from './job-ids';
 import { renderNotification, type EventContext, type NotificationText } from './notification-texts';
-import { assignRecipients, audienceRules, chunksOf, type Recipient } from './recipient-rules';
+import { deliveryPlan, slicesOf } from './delivery-plan';
+import { assignRecipients, audienceRules, type Recipient } from './recipient-rules';
 
 export interface FanOutResult {
   recipients: number;
-  /** Delivery jobs enqueued for a big audience; 0 when delivered inline. */
+  /** Delivery jobs enqueued for the recipients after the first ones (0: the fan-out wrote them all). */
   chunks: number;
-  /** Notifications written inline (a small audience). */
+  /** Notifications the fan-out job wrote itself (the first recipients). */
   inserted: number;
 }
 
@@ -48,16 +42,25 @@ export interface DeliveryResult {
 type DeliveryJob = JobPayloads[JobName.DELIVER_NOTIFICATIONS];
 type EmailJob = JobPayloads[JobName.SEND_NOTIFICATION_EMAILS];
 
+/** The notifications to write for some recipients, decided before any is written. */
+interface Prepared {
+  rows: NewNotification[];
+  silenced: number;
+}
+
 /**
  * Turns an outbox event into notifications: resolves who hears about it, then writes one row per
  * recipient (multi-row INSERT IGNORE on the unique (event, user) key, so a retried job writes nothing
  * twice) with texts in their language and the channels their preferences ask for, and pushes the new
- * in-app ones. Audiences bigger than NOTIFICATION_CHUNK_SIZE are split into delivery jobs with
- * deterministic ids, their recipients fixed in the job.
+ * in-app ones. The fan-out job writes the first recipients itself, in growing batches, and leaves the
+ * rest of a big audience to delivery jobs of NOTIFICATION_CHUNK_SIZE recipients with deterministic
+ * ids, their recipients fixed in the job (see {@link deliveryPlan}).
  */
 @Injectable()
 export class FanOutService {
   private readonly chunkSize: number;
+  /** MariaDB answers an INSERT with the rows it wrote (RETURNING); MySQL needs them read back. */
+  private readonly returning: boolean;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,35 +72,52 @@ export class FanOutService {
     config: AppConfig,
   ) {
     this.chunkSize = config.get('NOTIFICATION_CHUNK_SIZE');
+    this.returning = dataSource.options.type === 'mariadb';
   }
 
   /** Who hears about the event, each once with their type, ordered by user id. */
   async recipientsOf(event: OutboxEventMessage): Promise<Recipient[]> {
-    const resolved: Array<{ type: NotificationType; userIds: number[] }> = [];
-    for (const rule of audienceRules(event)) {
-      const userIds: number[] = [];
-      for (const source of rule.sources) userIds.push(...(await this.audiences.userIds(source)));
-      resolved.push({ type: rule.type, userIds });
-    }
+    // every source at once: they are independent, and the first notifications wait on the slowest
+    const resolved = await Promise.all(
+      audienceRules(event).map(async (rule) => ({
+        type: rule.type,
+        userIds: (await Promise.all(rule.sources.map((source) => this.audiences.userIds(source)))).flat(),
+      })),
+    );
     return assignRecipients(resolved, event.actorUserId);
   }
 
+  /**
+   * Writes the first recipients' notifications in growing batches, then enqueues the delivery jobs
+   * of the rest. A retry (the worker died) plans the same, writes only what is missing and adds no
+   * job twice (the same ids). The texts' context is loaded while the audience is resolved.
+   */
   async fanOut(event: OutboxEventMessage): Promise<FanOutResult> {
-    const recipients = await this.recipientsOf(event);
-    if (recipients.length <= this.chunkSize) {
-      const { inserted } = await this.deliver(event, recipients);
-      await this.enqueueEmails(event.id, recipients, emailJobId(event.id));
-      return { recipients: recipients.length, chunks: 0, inserted };
-    }
-    const chunks = chunksOf(recipients, this.chunkSize);
-    await this.queue.addBulk(
-      chunks.map((chunk, n) => ({
-        name: JobName.DELIVER_NOTIFICATIONS,
-        data: { event, chunk: n, recipients: chunk },
-        opts: { jobId: deliveryJobId(event.id, n) },
-      })),
+    // an event no rule speaks of (analytics' only): no context to load
+    if (audienceRules(event).length === 0) return { recipients: 0, chunks: 0, inserted: 0 };
+    const [recipients, context] = await Promise.all([this.recipientsOf(event), this.contexts.load(event)]);
+    const plan = deliveryPlan(recipients.length, this.chunkSize);
+    const first = recipients.slice(
+      0,
+      plan.batches.reduce((sum, n) => sum + n, 0),
     );
-    return { recipients: recipients.length, chunks: chunks.length, inserted: 0 };
+    // the first recipients are looked up in one go; only the writes come in batches
+    const { rows } = await this.prepare(event, first, context);
+    let inserted = 0;
+    for (const batch of slicesOf(rows, plan.batches)) {
+      if (batch.length) inserted += (await this.write(event, batch)).inserted;
+    }
+    if (plan.jobs.length) {
+      await this.queue.addBulk(
+        slicesOf(recipients, plan.jobs, first.length).map((chunk, n) => ({
+          name: JobName.DELIVER_NOTIFICATIONS,
+          data: { event, chunk: n, recipients: chunk },
+          opts: { jobId: deliveryJobId(event.id, n) },
+        })),
+      );
+    }
+    await this.enqueueEmails(event.id, first, emailJobId(event.id));
+    return { recipients: recipients.length, chunks: plan.jobs.length, inserted };
   }
 
   /** A delivery job's recipients, read back from its payload. */
@@ -126,25 +146,38 @@ export class FanOutService {
     await this.queue.add(JobName.SEND_NOTIFICATION_EMAILS, { outboxEventId: eventId, userIds }, { jobId });
   }
 
-  /** Writes the notifications of one chunk of recipients and pushes the new in-app ones. */
+  /** Writes the notifications of some recipients in one statement and pushes the new in-app ones. */
   async deliver(event: OutboxEventMessage, recipients: readonly Recipient[]): Promise<DeliveryResult> {
-    if (recipients.length === 0) return { inserted: 0, pushed: 0, silenced: 0 };
+    const { rows, silenced } = await this.prepare(event, recipients, await this.contexts.load(event));
+    const { inserted, pushed } = await this.write(event, rows);
+    return { inserted, pushed, silenced };
+  }
+
+  /**
+   * The notifications the recipients are to get: each active one not told yet, with the texts of
+   * their language and the channels their preferences leave on (none: silenced).
+   */
+  private async prepare(
+    event: OutboxEventMessage,
+    recipients: readonly Recipient[],
+    context: EventContext,
+  ): Promise<Prepared> {
+    if (recipients.length === 0) return { rows: [], silenced: 0 };
     const userIds = recipients.map((r) => r.userId);
-    const [locales, chosen, existing, ctx] = await Promise.all([
+    const [locales, chosen, existing] = await Promise.all([
       this.localesOf(userIds),
       this.preferencesOf(userIds),
       this.alreadyNotified(event.id, userIds),
-      this.contexts.load(event),
     ]);
     const texts = new Map<string, NotificationText>();
-    const textOf = (type: NotificationType, locale: UserLocale, context: EventContext) => {
+    const textOf = (type: NotificationType, locale: UserLocale) => {
       const key = `${type}:${locale}`;
       let text = texts.get(key);
       if (!text) texts.set(key, (text = renderNotification(type, context, locale)));
       return text;
     };
 
-    const rows: Array<Partial<Notification>> = [];
+    const rows: NewNotification[] = [];
     let silenced = 0;
     for (const { userId, type } of recipients) {
       const locale = locales.get(userId);
@@ -154,45 +187,37 @@ export class FanOutService {
         silenced += 1;
         continue;
       }
-      rows.push({
-        outboxEventId: String(event.id),
+      rows.push({ userId, type, ...textOf(type, locale), inApp: delivery.inApp, emailMode: delivery.email });
+    }
+    return { rows, silenced };
+  }
+
+  /** Writes the rows (those that exist already are skipped) and pushes the new in-app ones. */
+  private async write(
+    event: OutboxEventMessage,
+    rows: readonly NewNotification[],
+  ): Promise<{ inserted: number; pushed: number }> {
+    const written = await insertNotifications(this.dataSource, event, rows, this.returning);
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    const pushes: NotificationPush[] = [];
+    for (const { id, userId, createdAt } of written) {
+      const row = byUser.get(userId);
+      if (!row?.inApp) continue;
+      pushes.push({
         userId,
-        type,
-        actorUserId: event.actorUserId,
-        ...textOf(type, locale, ctx),
-        inApp: delivery.inApp,
-        emailMode: delivery.email,
-        emailSentAt: null,
-        readAt: null,
+        notification: {
+          id,
+          type: row.type,
+          title: row.title,
+          body: row.body,
+          link: row.link,
+          actorUserId: event.actorUserId,
+          createdAt: createdAt.toISOString(),
+        },
       });
     }
-    if (rows.length === 0) return { inserted: 0, pushed: 0, silenced };
-    const inserted = await insertIgnore(this.dataSource.manager, Notification, rows);
-
-    const fresh = rows.filter((r) => r.inApp).map((r) => r.userId!);
-    if (fresh.length === 0) return { inserted, pushed: 0, silenced };
-    const written = await this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder('n')
-      .where('n.outboxEventId = :eventId AND n.userId IN (:...userIds)', {
-        eventId: event.id,
-        userIds: fresh,
-      })
-      .getMany();
-    const pushes: NotificationPush[] = written.map((n) => ({
-      userId: n.userId,
-      notification: {
-        id: String(n.id),
-        type: n.type,
-        title: n.title,
-        body: n.body,
-        link: n.link,
-        actorUserId: n.actorUserId,
-        createdAt: n.createdAt.toISOString(),
-      },
-    }));
     const pushed = (await this.publisher.publish(pushes)) ? pushes.length : 0;
-    return { inserted, pushed, silenced };
+    return { inserted: written.length, pushed };
   }
 
   /** The locale of each active recipient (inactive ones are left out). */

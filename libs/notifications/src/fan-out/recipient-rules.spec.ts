@@ -1,6 +1,6 @@
 import type { JsonObject, OutboxEventMessage } from '@jipp/core';
 import { NotificationType } from '../notification-type';
-import { assignRecipients, audienceRules, chunksOf } from './recipient-rules';
+import { assignRecipients, audienceRules } from './recipient-rules';
 
 const event = (type: string, payload: JsonObject, actorUserId: number | null = 1): OutboxEventMessage => ({
   id: 10,
@@ -128,12 +128,5 @@ describe('assignRecipients', () => {
 
   it('keeps everyone when the platform acted', () => {
     expect(assignRecipients([{ type: NotificationType.CHECKIN_DUE, userIds: [2, 1] }], null)).toHaveLength(2);
-  });
-});
-
-describe('chunksOf', () => {
-  it('splits into consecutive chunks of at most the size', () => {
-    expect(chunksOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunksOf([], 2)).toEqual([]);
   });
 });

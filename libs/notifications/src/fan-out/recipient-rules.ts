@@ -159,10 +159,3 @@ export function assignRecipients(
   }
   return [...byUser].map(([userId, type]) => ({ userId, type })).sort((a, b) => a.userId - b.userId);
 }
-
-/** Consecutive chunks of at most `size` recipients. */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
