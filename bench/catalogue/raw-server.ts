@@ -13,13 +13,9 @@
 import Fastify from 'fastify';
 import { createPool, type RowDataPacket } from 'mysql2/promise';
 import { awardsOf, innovationsPage, innovationsSearch, searchTerms } from '../lib/api-statements';
+import { awardsByInnovation, innovationCard, type Region } from '../lib/innovation-card';
 
 // ------------------------------------------------------------------ the answer
-
-interface Named {
-  code: string;
-  name: string;
-}
 
 const cursor = (values: Array<string | number>): string =>
   Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -39,7 +35,7 @@ async function main(): Promise<void> {
     keepAliveInitialDelay: 10_000,
   });
   const [regionRows] = await pool.query<RowDataPacket[]>('SELECT code, name FROM region');
-  const regions = new Map<string, Named>(
+  const regions = new Map<string, Region>(
     regionRows.map((r) => [r['code'] as string, { code: r['code'], name: r['name'] }]),
   );
 
@@ -51,54 +47,17 @@ async function main(): Promise<void> {
     const [rows] = await pool.query<RowDataPacket[]>(statement.sql, statement.values);
     const page = rows.slice(0, first);
 
-    const awards = new Map<number, Array<{ competition: string; year: number; level: string }>>(
-      page.map((r) => [r['innovation_id'] as number, []]),
+    const ids = page.map((r) => r['innovation_id'] as number);
+    const awardsStatement = awardsOf(ids);
+    const awards = awardsByInnovation(
+      ids,
+      ids.length ? (await pool.query<RowDataPacket[]>(awardsStatement.sql, awardsStatement.values))[0] : [],
     );
-    if (page.length) {
-      const awardsStatement = awardsOf([...awards.keys()]);
-      const [awardRows] = await pool.query<RowDataPacket[]>(awardsStatement.sql, awardsStatement.values);
-      for (const a of awardRows) {
-        awards.get(a['award_innovation_id'])?.push({
-          competition: a['award_competition'],
-          year: a['award_year'],
-          level: a['award_level'],
-        });
-      }
-    }
 
     const edges = page.map((r) => {
       const id = r['innovation_id'] as number;
-      const sdg = r['innovation_sdg_goals'] as string;
-      const regionCode = r['innovation_region_code'] as string;
-      const provinceCode = r['innovation_province_code'] as string;
-      const province = regions.get(provinceCode)!;
-      const regency = regionCode === provinceCode ? null : regions.get(regionCode)!;
       return {
-        node: {
-          id,
-          slug: r['innovation_slug'],
-          title: r['innovation_title'],
-          summary: r['innovation_summary'],
-          launchYear: r['innovation_launch_year'],
-          digital: r['innovation_digital'] === 1,
-          stage: r['innovation_stage'],
-          sdgGoals: (sdg ? sdg.split(',') : []).map(Number).sort((a, b) => a - b),
-          category: { id: r['category_id'], name: r['category_name'] },
-          originAgency: {
-            id: r['originAgency_id'],
-            name: r['originAgency_name'],
-            shortName: r['originAgency_short_name'],
-            type: r['originAgency_type'],
-          },
-          province: { code: province.code, name: province.name },
-          regency: regency && { code: regency.code, name: regency.name },
-          awards: awards.get(id),
-          funnel: {
-            viewed: r['innovation_view_count'],
-            interested: r['innovation_watcher_count'],
-            replicated: r['innovation_replicated_count'],
-          },
-        },
+        node: innovationCard(r, awards.get(id)!, regions),
         cursor: terms.length
           ? cursor([Number(r['relevance']), id])
           : cursor([sqlDateTime(r['innovation_listed_at'] as Date), id]),

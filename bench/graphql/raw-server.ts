@@ -15,6 +15,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { awardsByInnovation, innovationCard, type Award, type Region } from '../lib/innovation-card';
 import {
   awardsOf,
   innovationBySlug,
@@ -24,11 +25,6 @@ import {
   readableThread,
   type Statement,
 } from '../lib/api-statements';
-
-interface Named {
-  code: string;
-  name: string;
-}
 
 interface Reader {
   id: number;
@@ -68,7 +64,7 @@ function verifyAccessToken(header: string | undefined, secret: string): Reader |
 class RawAnswers {
   constructor(
     private readonly pool: Pool,
-    private readonly regions: Map<string, Named>,
+    private readonly regions: Map<string, Region>,
   ) {}
 
   private async rows(statement: Statement): Promise<Row[]> {
@@ -77,50 +73,12 @@ class RawAnswers {
   }
 
   /** The awards of these innovations, by innovation, in the statement's order. */
-  private async awards(ids: number[]): Promise<Map<number, unknown[]>> {
-    const byInnovation = new Map<number, unknown[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return byInnovation;
-    for (const a of await this.rows(awardsOf(ids))) {
-      byInnovation.get(a['award_innovation_id'] as number)?.push({
-        competition: a['award_competition'],
-        year: a['award_year'],
-        level: a['award_level'],
-      });
-    }
-    return byInnovation;
+  private async awards(ids: number[]): Promise<Map<number, Award[]>> {
+    return awardsByInnovation(ids, ids.length ? await this.rows(awardsOf(ids)) : []);
   }
 
-  private card(r: Row, awards: unknown[]): Record<string, unknown> {
-    const sdg = r['innovation_sdg_goals'] as string;
-    const regionCode = r['innovation_region_code'] as string;
-    const provinceCode = r['innovation_province_code'] as string;
-    const province = this.regions.get(provinceCode)!;
-    const regency = regionCode === provinceCode ? null : this.regions.get(regionCode)!;
-    return {
-      id: r['innovation_id'],
-      slug: r['innovation_slug'],
-      title: r['innovation_title'],
-      summary: r['innovation_summary'],
-      launchYear: r['innovation_launch_year'],
-      digital: r['innovation_digital'] === 1,
-      stage: r['innovation_stage'],
-      sdgGoals: (sdg ? sdg.split(',') : []).map(Number).sort((a, b) => a - b),
-      category: { id: r['category_id'], name: r['category_name'] },
-      originAgency: {
-        id: r['originAgency_id'],
-        name: r['originAgency_name'],
-        shortName: r['originAgency_short_name'],
-        type: r['originAgency_type'],
-      },
-      province: { code: province.code, name: province.name },
-      regency: regency && { code: regency.code, name: regency.name },
-      awards,
-      funnel: {
-        viewed: r['innovation_view_count'],
-        interested: r['innovation_watcher_count'],
-        replicated: r['innovation_replicated_count'],
-      },
-    };
+  private card(r: Row, awards: Award[]): Record<string, unknown> {
+    return innovationCard(r, awards, this.regions);
   }
 
   async innovations(first: number): Promise<unknown> {
@@ -214,7 +172,7 @@ async function main(): Promise<void> {
     keepAliveInitialDelay: 10_000,
   });
   const [regionRows] = await pool.query<Row[]>('SELECT code, name FROM region');
-  const regions = new Map<string, Named>(
+  const regions = new Map<string, Region>(
     regionRows.map((r) => [r['code'] as string, { code: r['code'], name: r['name'] }]),
   );
   const answers = new RawAnswers(pool, regions);
