@@ -11,23 +11,13 @@
  * read.
  */
 import Fastify from 'fastify';
-import { createPool } from 'mysql2/promise';
+import { baselinePool, listenUntilSignal, runBaseline } from '../lib/baseline-server';
 import { NaiveAnswers, type GroupBy, type SpreadFilter } from './naive-answers';
 
 type Variables = Record<string, unknown>;
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const pool = createPool({
-    uri: env['DATABASE_URL'],
-    connectionLimit: Number(env['DATABASE_POOL_SIZE'] ?? 5),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    enableKeepAlive: true,
-    keepAliveInitialDelay: 10_000,
-  });
+  const pool = baselinePool(5);
   const answers = new NaiveAnswers(pool);
   const questions: Record<string, (v: Variables) => Promise<unknown>> = {
     ReplicationSpread: (v) =>
@@ -55,17 +45,7 @@ async function main(): Promise<void> {
       return { data: await question(request.body.variables ?? {}) };
     },
   );
-  const close = async (): Promise<void> => {
-    await app.close();
-    await pool.end();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void close());
-  process.on('SIGINT', () => void close());
-  await app.listen({ port: Number(env['PORT'] ?? 3001), host: env['HOST'] ?? '127.0.0.1' });
+  await listenUntilSignal(app, pool);
 }
 
-main().catch((error: unknown) => {
-  console.error('[naive] failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBaseline('naive', main);

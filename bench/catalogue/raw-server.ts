@@ -11,9 +11,10 @@
  * POST /graphql answers the body's variables: `{ first, search? }` (the query text is not read).
  */
 import Fastify from 'fastify';
-import { createPool, type RowDataPacket } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
 import { awardsOf, innovationsPage, innovationsSearch, searchTerms } from '../lib/api-statements';
-import { awardsByInnovation, innovationCard, type Region } from '../lib/innovation-card';
+import { baselinePool, listenUntilSignal, loadRegions, runBaseline } from '../lib/baseline-server';
+import { awardsByInnovation, innovationCard } from '../lib/innovation-card';
 
 // ------------------------------------------------------------------ the answer
 
@@ -22,22 +23,8 @@ const cursor = (values: Array<string | number>): string =>
 const sqlDateTime = (date: Date): string => date.toISOString().replace('T', ' ').replace('Z', '');
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const pool = createPool({
-    uri: env['DATABASE_URL'],
-    connectionLimit: Number(env['DATABASE_POOL_SIZE'] ?? 20),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    dateStrings: false,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    enableKeepAlive: true,
-    keepAliveInitialDelay: 10_000,
-  });
-  const [regionRows] = await pool.query<RowDataPacket[]>('SELECT code, name FROM region');
-  const regions = new Map<string, Region>(
-    regionRows.map((r) => [r['code'] as string, { code: r['code'], name: r['name'] }]),
-  );
+  const pool = baselinePool(20);
+  const regions = await loadRegions(pool);
 
   async function innovations(first: number, search: string | undefined): Promise<unknown> {
     const terms = search?.trim() ? searchTerms(search) : [];
@@ -81,17 +68,7 @@ async function main(): Promise<void> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw new Error('first must be 1-100');
     return innovations(first, variables.search);
   });
-  const close = async (): Promise<void> => {
-    await app.close();
-    await pool.end();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void close());
-  process.on('SIGINT', () => void close());
-  await app.listen({ port: Number(env['PORT'] ?? 3001), host: env['HOST'] ?? '127.0.0.1' });
+  await listenUntilSignal(app, pool);
 }
 
-main().catch((error: unknown) => {
-  console.error('[raw] failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBaseline('raw', main);

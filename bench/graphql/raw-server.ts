@@ -14,7 +14,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
-import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { baselinePool, listenUntilSignal, loadRegions, runBaseline } from '../lib/baseline-server';
 import { awardsByInnovation, innovationCard, type Award, type Region } from '../lib/innovation-card';
 import {
   awardsOf,
@@ -157,24 +158,10 @@ interface Body {
 }
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const secret = env['JWT_SECRET'];
+  const secret = process.env['JWT_SECRET'];
   if (!secret) throw new Error('JWT_SECRET is required');
-  const pool = createPool({
-    uri: env['DATABASE_URL'],
-    connectionLimit: Number(env['DATABASE_POOL_SIZE'] ?? 20),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-    dateStrings: false,
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    enableKeepAlive: true,
-    keepAliveInitialDelay: 10_000,
-  });
-  const [regionRows] = await pool.query<Row[]>('SELECT code, name FROM region');
-  const regions = new Map<string, Region>(
-    regionRows.map((r) => [r['code'] as string, { code: r['code'], name: r['name'] }]),
-  );
+  const pool = baselinePool(20);
+  const regions = await loadRegions(pool);
   const answers = new RawAnswers(pool, regions);
 
   const app = Fastify({ logger: false });
@@ -197,17 +184,7 @@ async function main(): Promise<void> {
         return reply.code(400).send({ errors: [{ message: `unknown operation ${operationName}` }] });
     }
   });
-  const close = async (): Promise<void> => {
-    await app.close();
-    await pool.end();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void close());
-  process.on('SIGINT', () => void close());
-  await app.listen({ port: Number(env['PORT'] ?? 3001), host: env['HOST'] ?? '127.0.0.1' });
+  await listenUntilSignal(app, pool);
 }
 
-main().catch((error: unknown) => {
-  console.error('[raw] failed:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBaseline('raw', main);
