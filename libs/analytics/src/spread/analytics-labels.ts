@@ -34,15 +34,34 @@ export class AnalyticsLabels {
     return this.regionNames;
   }
 
+  /** Names by key (as a string) from a query selecting `k` and `name`. */
+  private async names(sql: string, params: unknown[] = []): Promise<Map<string, string>> {
+    const rows = (await this.db.query(sql, params)) as Array<{ k: string | number; name: string }>;
+    return new Map(rows.map((r) => [String(r.k), r.name]));
+  }
+
+  /**
+   * Every name of a grouping, read without knowing the answer's keys (so beside its other reads);
+   * undefined for years, which name themselves.
+   */
+  async allOf(groupBy: SpreadGroupBy): Promise<Map<string, string> | undefined> {
+    switch (groupBy) {
+      case SpreadGroupBy.PROVINCE:
+      case SpreadGroupBy.REGENCY:
+        return this.regions();
+      case SpreadGroupBy.CATEGORY:
+        return this.names('SELECT id AS k, name FROM innovation_category');
+      case SpreadGroupBy.HUB:
+        return this.names('SELECT id AS k, name FROM network');
+      case SpreadGroupBy.AGENCY_TYPE:
+        return new Map(Object.entries(AGENCY_TYPE_LABELS));
+      case SpreadGroupBy.YEAR:
+        return undefined;
+    }
+  }
+
   async of(groupBy: SpreadGroupBy, keys: string[]): Promise<Map<string, string>> {
     if (keys.length === 0) return new Map();
-    const rows = async (sql: string): Promise<Map<string, string>> =>
-      new Map(
-        ((await this.db.query(sql, [keys])) as Array<{ k: string | number; name: string }>).map((r) => [
-          String(r.k),
-          r.name,
-        ]),
-      );
     switch (groupBy) {
       case SpreadGroupBy.PROVINCE:
       case SpreadGroupBy.REGENCY: {
@@ -50,9 +69,9 @@ export class AnalyticsLabels {
         return new Map(keys.map((k) => [k, names.get(k) ?? k]));
       }
       case SpreadGroupBy.CATEGORY:
-        return rows('SELECT id AS k, name FROM innovation_category WHERE id IN (?)');
+        return this.names('SELECT id AS k, name FROM innovation_category WHERE id IN (?)', [keys]);
       case SpreadGroupBy.HUB:
-        return rows('SELECT id AS k, name FROM network WHERE id IN (?)');
+        return this.names('SELECT id AS k, name FROM network WHERE id IN (?)', [keys]);
       case SpreadGroupBy.AGENCY_TYPE:
         return new Map(keys.map((k) => [k, AGENCY_TYPE_LABELS[k] ?? k]));
       case SpreadGroupBy.YEAR:

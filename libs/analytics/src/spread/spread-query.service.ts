@@ -7,7 +7,7 @@ import { SpreadDimension as D } from './spread-dimension';
 import { checkSpreadFilter, factConditions, yearConditions } from './spread-filter';
 import { SpreadRows } from './spread-rows';
 import { SpreadGroupBy, type SpreadFilterInput, type SpreadResult } from './spread-types';
-import { distinctPlan, type DistinctPlan } from './year-range';
+import { ALL_YEARS_PLAN, distinctPlan, isAllYears, type DistinctPlan } from './year-range';
 
 const DIMENSION: Record<SpreadGroupBy, D> = {
   [SpreadGroupBy.PROVINCE]: D.PROVINCE,
@@ -80,10 +80,14 @@ export class SpreadQueryService {
     const totalScope: KeyScope = { where: 'dim_key = ?', params: [province ?? ''] };
     const years = yearConditions(filter);
     const byYear = groupBy === SpreadGroupBy.YEAR;
-    // independent reads side by side on the pool; the distinct counts wait only for the data's years
-    const distinctReads = this.dataYears().then((dataYears) => {
-      const plan = distinctPlan({ from: filter.yearFrom, to: filter.yearTo }, dataYears);
-      return Promise.all([
+    // independent reads side by side on the pool (the names too); the distinct counts of a year
+    // range wait only for the data's years
+    const range = { from: filter.yearFrom, to: filter.yearTo };
+    const plan = isAllYears(range)
+      ? Promise.resolve(ALL_YEARS_PLAN)
+      : this.dataYears().then((dataYears) => distinctPlan(range, dataYears));
+    const distinctReads = plan.then((plan) =>
+      Promise.all([
         byYear
           ? // one year each: the year bucket
             (this.db.query(
@@ -93,12 +97,13 @@ export class SpreadQueryService {
             ) as Promise<Row[]>)
           : this.distinct(dim, scope, plan),
         this.distinct(totalDim, totalScope, plan),
-      ]);
-    });
-    const [cells, totals, [distinctRows, distinctTotal]] = await Promise.all([
+      ]),
+    );
+    const [cells, totals, [distinctRows, distinctTotal], names] = await Promise.all([
       this.cells(dim, scope, years, byYear),
       this.cells(totalDim, totalScope, years, false),
       distinctReads,
+      this.labels.allOf(groupBy),
     ]);
 
     const rows = new SpreadRows();
@@ -107,7 +112,7 @@ export class SpreadQueryService {
     for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
     for (const d of distinctRows) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
     for (const d of distinctTotal) total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
-    return this.answer(groupBy, rows, total, 'ROLLUP');
+    return this.answer(groupBy, rows, total, 'ROLLUP', names);
   }
 
   /** The labelled rows (years in order, other groups most replications first) and the total. */
@@ -116,8 +121,9 @@ export class SpreadQueryService {
     rows: SpreadRows,
     total: SpreadRows,
     source: SpreadResult['source'],
+    names?: Map<string, string>,
   ): Promise<SpreadResult> {
-    const labels = await this.labels.of(groupBy, rows.keys());
+    const labels = names ?? (await this.labels.of(groupBy, rows.keys()));
     return {
       groupBy,
       rows: rows.result(

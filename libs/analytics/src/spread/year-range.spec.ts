@@ -1,5 +1,5 @@
 import { DistinctBucket as B } from './distinct-buckets';
-import { distinctPlan } from './year-range';
+import { ALL_YEARS_PLAN, distinctPlan, isAllYears } from './year-range';
 
 const data = { first: 2018, last: 2026 };
 
@@ -32,5 +32,13 @@ describe('distinctPlan', () => {
   it('has nothing to read in empty rollups or a reversed range', () => {
     expect(distinctPlan({}, null)).toEqual({ source: 'empty' });
     expect(distinctPlan({ from: 2024, to: 2020 }, data)).toEqual({ source: 'empty' });
+  });
+
+  it('plans every year without the data years, as distinctPlan would with any data', () => {
+    expect(isAllYears({})).toBe(true);
+    expect(isAllYears({ from: null, to: undefined })).toBe(true);
+    expect(isAllYears({ from: 2020 })).toBe(false);
+    expect(isAllYears({ to: 2020 })).toBe(false);
+    expect(distinctPlan({}, data)).toEqual(ALL_YEARS_PLAN);
   });
 });

@@ -10,6 +10,17 @@ export type DistinctPlan =
   | { source: 'members'; from: number; to: number }
   | { source: 'empty' };
 
+/**
+ * Every year: the sum of first years, whatever years the data holds (empty rollups have no rows
+ * to sum), so the data's years need not be read first.
+ */
+export const ALL_YEARS_PLAN: DistinctPlan = { source: 'bucket', bucket: DistinctBucket.FIRST };
+
+/** Whether a range is open on both sides (no year filter at all). */
+export function isAllYears(range: { from?: number | null; to?: number | null }): boolean {
+  return (range.from ?? null) === null && (range.to ?? null) === null;
+}
+
 /** `dataYears`: the first and last request year anywhere in the rollups (null when empty). */
 export function distinctPlan(
   range: { from?: number | null; to?: number | null },
