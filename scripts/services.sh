@@ -149,8 +149,15 @@ else
   # mariadb:// tells TypeORM it talks to MariaDB (it reads the two catalogues differently)
   scheme=mysql
   admin_sql "SELECT VERSION()" | grep -qi mariadb && scheme=mariadb
-  DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$DB_NAME"
-  TEST_DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$TEST_DB_NAME"
+  # a server on this machine is reached through its Unix socket when it has one: about half the
+  # time and CPU of TCP on loopback per statement (mysql2 and the platform read ?socketPath=)
+  query=""
+  socket="$(admin_sql "SELECT @@socket" 2>/dev/null | head -n 1 || true)"
+  if [ -n "$socket" ] && [ -S "$socket" ]; then
+    query="?socketPath=$socket"
+  fi
+  DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$DB_NAME$query"
+  TEST_DB_URL="$scheme://$APP_USER:$APP_PASSWORD@127.0.0.1:3306/$TEST_DB_NAME$query"
 fi
 
 if [ -n "${REDIS_URL:-}" ]; then

@@ -14,6 +14,9 @@ const env = process.env;
     TypeOrmModule.forRoot({
       type: 'mariadb',
       url: env['DATABASE_URL'],
+      // the same transport as the api: the server's Unix socket when the URL names one
+      socketPath:
+        new URL(env['DATABASE_URL'] ?? 'mysql://localhost').searchParams.get('socketPath') ?? undefined,
       poolSize: Number(env['DATABASE_POOL_SIZE'] ?? 20),
       // the platform stores UTC in utf8mb4: read it back the same way
       timezone: 'Z',

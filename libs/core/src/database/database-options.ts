@@ -25,11 +25,22 @@ export function databaseFlavour(url: string): 'mysql' | 'mariadb' {
   return url.startsWith('mariadb://') ? 'mariadb' : 'mysql';
 }
 
+/**
+ * `?socketPath=/run/mysqld/mysqld.sock` on a database URL: talk to a server on the same machine
+ * through its Unix socket rather than TCP on loopback, which costs about half the CPU and time per
+ * statement. mysql2 reads the same parameter from a URL, so every client of the URL agrees.
+ */
+export function databaseSocketPath(url: string): string | undefined {
+  return new URL(url).searchParams.get('socketPath') ?? undefined;
+}
+
 /** The one place that says how the platform talks to MySQL/MariaDB. */
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const socketPath = databaseSocketPath(settings.url);
   return {
     type: databaseFlavour(settings.url),
     url: settings.url,
+    ...(socketPath ? { socketPath } : {}),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     dateStrings: false,
