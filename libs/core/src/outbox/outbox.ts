@@ -23,6 +23,14 @@ export async function appendOutbox(manager: EntityManager, ...entries: OutboxEnt
     row.dispatchedAt = null;
     return row;
   });
+  // through TypeORM, whose insert events wake the relays on commit (OutboxWakeSignal); nothing is
+  // read back (no RETURNING): the rows are complete and their ids unused.
   // JSON columns defeat TypeORM's deep-partial insert type; the rows are complete entities.
-  await manager.getRepository(OutboxEvent).insert(rows as never);
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxEvent)
+    .values(rows as never)
+    .updateEntity(false)
+    .execute();
 }

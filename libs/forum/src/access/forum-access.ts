@@ -63,6 +63,18 @@ export class ForumAccess {
     return mayRead(user, { subject: thread.subject, agencyInHub: false, coordinatesScope, subjectVisible });
   }
 
+  /** Whether the user may read a hub's threads, from the two flags `hubReadFacts` takes (asked elsewhere). */
+  hubThreadReadable(user: AuthUser, member: unknown, coordinator: unknown): boolean {
+    return (
+      user.role === Role.ADMIN ||
+      mayRead(user, {
+        subject: ThreadSubject.HUB,
+        ...hubReadFacts(user, member, coordinator),
+        subjectVisible: false,
+      })
+    );
+  }
+
   /** A hub thread's read facts in one statement. */
   private async hubFacts(
     user: AuthUser,

@@ -8,6 +8,7 @@ import {
   type Connection,
   ErrorCode,
   paginate,
+  Role,
   runInTransaction,
   writeAudit,
 } from '@jipp/core';
@@ -17,7 +18,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ForumAccess } from '../access/forum-access';
 import type { PostMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
-import { Thread } from '../threads/thread.entity';
+import { Thread, ThreadSubject } from '../threads/thread.entity';
 import { ForumEventType } from '../forum-event-types';
 import { mentionedUserIds, renderPostBody } from './post-markdown';
 import { PostMention } from './post-mention.entity';
@@ -32,6 +33,14 @@ export enum PostOrder {
 export const MAX_MENTIONS = 20;
 
 /** Posts: written in Markdown, stored with their sanitised HTML, pushed to readers after commit. */
+/** What posting needs to know of the poster, read in one statement (see `posterFacts`). */
+interface PosterFacts {
+  name: string;
+  mutedUntil: Date | null;
+  /** The hub read flags as SQL answers them (1 or 0), when they were asked for. */
+  hubRead: { member: unknown; coordinator: unknown } | null;
+}
+
 @Injectable()
 export class PostsService {
   constructor(
@@ -86,9 +95,23 @@ export class PostsService {
       const thread = await manager
         .getRepository(Thread)
         .findOne({ where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
-      if (!thread || !(await this.access.canRead(author, thread, manager)))
-        throw AppError.notFound('Thread', threadId);
-      const { name } = await this.checkMayPost(manager, author, thread, now);
+      if (!thread) throw AppError.notFound('Thread', threadId);
+      // a hub thread's read facts come with the poster's facts, in one statement
+      const hubRead = thread.subject === ThreadSubject.HUB && author.role !== Role.ADMIN;
+      const scope = await this.access.scopeOf(thread, manager);
+      const poster = await this.posterFacts(
+        manager,
+        author,
+        scope.hubIds,
+        now,
+        hubRead ? thread.hubId : null,
+      );
+      const readable = poster.hubRead
+        ? this.access.hubThreadReadable(author, poster.hubRead.member, poster.hubRead.coordinator)
+        : await this.access.canRead(author, thread, manager);
+      if (!readable) throw AppError.notFound('Thread', threadId);
+      await this.assertMayPost(manager, author, thread, poster, now);
+      const { name } = poster;
       if (replyToPostId != null) {
         const parent = await manager.getRepository(Post).findOneBy({ id: replyToPostId });
         if (!parent || parent.threadId !== threadId) {
@@ -279,9 +302,21 @@ export class PostsService {
     thread: Thread,
     now: Date,
   ): Promise<{ name: string }> {
-    if (thread.locked) throw AppError.forbidden(`Thread ${thread.id} is locked: it takes no new posts.`);
     const scope = await this.access.scopeOf(thread, manager);
-    const { name, mutedUntil } = await this.posterFacts(manager, author.id, scope.hubIds, now);
+    const poster = await this.posterFacts(manager, author, scope.hubIds, now, null);
+    await this.assertMayPost(manager, author, thread, poster, now);
+    return { name: poster.name };
+  }
+
+  /** Refuses a post into a locked thread, by a muted user, or sooner than the thread's slow mode allows. */
+  private async assertMayPost(
+    manager: EntityManager,
+    author: AuthUser,
+    thread: Thread,
+    { mutedUntil }: PosterFacts,
+    now: Date,
+  ): Promise<void> {
+    if (thread.locked) throw AppError.forbidden(`Thread ${thread.id} is locked: it takes no new posts.`);
     if (mutedUntil) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
@@ -310,29 +345,46 @@ export class PostsService {
         );
       }
     }
-    return { name };
   }
 
   /**
-   * One statement: the user's name and, when the thread has hubs, the latest end of a mute of the
-   * user in one of them that is still running at `now` (null if none).
+   * One statement: the user's name; when the thread has hubs, the latest end of a mute of the user
+   * in one of them that is still running at `now` (null if none); and, given a hub (`readHubId`),
+   * the two facts that say whether the user may read that hub's threads.
    */
   private async posterFacts(
     manager: EntityManager,
-    userId: number,
+    user: AuthUser,
     hubIds: number[],
     now: Date,
-  ): Promise<{ name: string; mutedUntil: Date | null }> {
+    readHubId: number | null,
+  ): Promise<PosterFacts> {
     const mute = hubIds.length
       ? `(SELECT MAX(mute.muted_until) FROM hub_mute mute
            WHERE mute.user_id = u.id AND mute.hub_id IN (${hubIds.map(() => '?').join(', ')}) AND mute.muted_until > ?)`
       : 'NULL';
-    const rows: Array<{ name: string; muted_until: Date | null }> = await manager.query(
-      `SELECT u.name, ${mute} AS muted_until FROM \`user\` u WHERE u.id = ?`,
-      hubIds.length ? [...hubIds, now, userId] : [userId],
-    );
+    const read =
+      readHubId === null
+        ? ''
+        : `, EXISTS(SELECT 1 FROM network_member m WHERE m.network_id = ? AND m.agency_id = ?) AS hub_member,
+             EXISTS(SELECT 1 FROM network_coordinator c WHERE c.network_id = ? AND c.user_id = u.id) AS hub_coordinator`;
+    const rows: Array<{
+      name: string;
+      muted_until: Date | null;
+      hub_member?: unknown;
+      hub_coordinator?: unknown;
+    }> = await manager.query(`SELECT u.name, ${mute} AS muted_until${read} FROM \`user\` u WHERE u.id = ?`, [
+      ...(hubIds.length ? [...hubIds, now] : []),
+      ...(readHubId === null ? [] : [readHubId, user.agencyId, readHubId]),
+      user.id,
+    ]);
     const row = rows[0];
-    return { name: row?.name ?? '', mutedUntil: row?.muted_until ?? null };
+    return {
+      name: row?.name ?? '',
+      mutedUntil: row?.muted_until ?? null,
+      hubRead:
+        readHubId === null ? null : { member: row?.hub_member ?? 0, coordinator: row?.hub_coordinator ?? 0 },
+    };
   }
 
   private async lockVisible(manager: EntityManager, user: AuthUser, postId: number): Promise<Post> {
