@@ -40,6 +40,18 @@ describe('import files', () => {
     expect(data).toEqual([{ row: lines.length + 2, cells: values }]);
   });
 
+  it('guards cells a spreadsheet would run as formulas, and reads them back as they were', async () => {
+    const values = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tTab', "'=quoted", "'plain", 'a-b'];
+    const text = csvLine(values);
+    expect(text).toBe(`"'=HYPERLINK(""http://x"")",'+1,'-2,'@SUM(A1),'\tTab,''=quoted,'plain,a-b\n`);
+    for (const field of text.trimEnd().split(','))
+      expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    const { data } = splitSheet(
+      await readSheetRows(Buffer.from(csvLine(values.map((_, i) => `c${i}`)) + text)),
+    );
+    expect(data).toEqual([{ row: 2, cells: values }]);
+  });
+
   it('reads the first worksheet of an XLSX workbook, with spreadsheet row numbers and cell text', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Inovasi');

@@ -1,5 +1,6 @@
 import { AppError } from '@jipp/core';
 import { parse } from 'csv-parse/sync';
+import { csvCellText } from '../export/csv-text';
 import { type CellValue, Workbook } from 'exceljs';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -56,7 +57,7 @@ function readCsv(content: Buffer): SheetRow[] {
     throw unreadable(`The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   // a spreadsheet shows one record per row: multi-line cells do not add rows
-  return records.map(({ record, info }) => ({ row: info.records, cells: record }));
+  return records.map(({ record, info }) => ({ row: info.records, cells: record.map(csvCellText) }));
 }
 
 /** Comma, unless the header row (the first line that is not documentation) uses semicolons or tabs. */
