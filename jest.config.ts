@@ -40,6 +40,18 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    // `npm run chaos` (scripts/chaos.sh) only: the long fault runs are never part of `npm test`
+    ...(process.env['JIPP_CHAOS'] === '1'
+      ? [
+          {
+            ...shared,
+            displayName: 'chaos',
+            testMatch: ['<rootDir>/apps/**/*.chaos-spec.ts'],
+            globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+            globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+          },
+        ]
+      : []),
   ],
 };
 

@@ -34,6 +34,7 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { DashboardAccess } from './analytics/dashboard-access';
 import { ReplicationFeedGateway } from './analytics/replication-feed.gateway';
 import { NetworksResolver } from './networks/networks.resolver';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { NotificationPushGateway } from './notifications/notification-push.gateway';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import {
@@ -66,7 +67,7 @@ import { UsersResolver } from './users/users.resolver';
     AnalyticsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetricsModule],
+      imports: [MetricsModule, RateLimitsModule],
       useClass: GraphqlOptionsFactory,
     }),
   ],

@@ -39,6 +39,16 @@ export default async function globalSetup(): Promise<void> {
     GRAPHQL_SANDBOX: 'false',
     // every test file shares the run's database: only the notification tests relay its outbox
     OUTBOX_RELAY_ENABLED: 'false',
+    // every test file calls from 127.0.0.1 within one window: the rate limits stay on, out of reach
+    // (apps/api/test/rate-limits.e2e-spec.ts starts apis with low ones)
+    RATE_LIMIT_READS_PER_USER: '1000000',
+    RATE_LIMIT_READS_PER_IP: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_USER: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_IP: '1000000',
+    RATE_LIMIT_LOGINS_PER_USER: '1000000',
+    RATE_LIMIT_LOGINS_PER_IP: '1000000',
+    RATE_LIMIT_POSTS_PER_USER: '1000000',
+    RATE_LIMIT_POSTS_PER_IP: '1000000',
   });
   const cli = join(ROOT, 'dist/apps/cli/src/main.js');
   execFileSync('node', [cli, 'migrate'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

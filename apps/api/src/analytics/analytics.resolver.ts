@@ -59,7 +59,7 @@ export class AnalyticsResolver {
     @OptionalUser() viewer: AuthUser | undefined,
   ): Promise<InnovationFunnelReport> {
     this.access.check(viewer);
-    return this.insights.funnel(innovationId);
+    return this.insights.funnel(innovationId, viewer ?? null);
   }
 
   @Public()

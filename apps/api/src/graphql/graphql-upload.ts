@@ -1,7 +1,8 @@
 import { AppError, ErrorCode } from '@jipp/core';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { type FileUpload, processRequest } from 'graphql-upload-minimal';
+import { GraphQLScalarType, type GraphQLScalarTypeConfig } from 'graphql';
+import { type FileUpload, GraphQLUpload, processRequest } from 'graphql-upload-minimal';
 
 /** Uploads larger than this are refused with BAD_USER_INPUT. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -9,8 +10,20 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Apollo's CSRF prevention: a multipart request must carry one of these, non-empty. */
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
 
-/** What an `Upload` argument holds: the file, once its part of the request arrives. */
-export type PendingUpload = PromiseLike<FileUpload>;
+/**
+ * What an `Upload` argument holds: the file, once its part of the request arrives. In a box: Nest
+ * awaits an argument that is itself a promise before any pipe or the resolver runs, so a file that
+ * never came (a multipart map naming a missing part) failed there, as an internal error.
+ */
+export interface PendingUpload {
+  readonly file: PromiseLike<FileUpload>;
+}
+
+/** The `Upload` scalar of graphql-upload-minimal (same name and text in the schema), boxing its value. */
+export const UploadScalar = new GraphQLScalarType<PendingUpload, never>({
+  ...(GraphQLUpload.toConfig() as GraphQLScalarTypeConfig<PendingUpload, never>),
+  parseValue: (value) => ({ file: GraphQLUpload.parseValue(value) as PromiseLike<FileUpload> }),
+});
 
 export interface UploadedFile {
   filename: string;
@@ -68,17 +81,21 @@ const tooLarge = (maxBytes: number): AppError =>
     { field: 'file', message: `is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` },
   ]);
 
-/** Reads an uploaded file into memory; BAD_USER_INPUT when it is missing, cut off or larger than `maxBytes`. */
-export async function readUpload(upload: PendingUpload, maxBytes = MAX_UPLOAD_BYTES): Promise<UploadedFile> {
-  let file: FileUpload;
+/** The file of a pending upload; BAD_USER_INPUT when the multipart request never delivers it. */
+async function uploadArrived(upload: PendingUpload): Promise<FileUpload> {
   try {
-    file = await upload;
+    return await upload.file;
   } catch (error) {
     throw AppError.badInput(
       `The file did not arrive: ${error instanceof Error ? error.message : String(error)}`,
       [{ field: 'file', message: 'is missing' }],
     );
   }
+}
+
+/** Reads an uploaded file into memory; BAD_USER_INPUT when it is missing, cut off or larger than `maxBytes`. */
+export async function readUpload(upload: PendingUpload, maxBytes = MAX_UPLOAD_BYTES): Promise<UploadedFile> {
+  const file = await uploadArrived(upload);
   const parts: Buffer[] = [];
   let size = 0;
   try {

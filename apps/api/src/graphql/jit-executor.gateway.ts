@@ -3,6 +3,7 @@ import type { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   execute,
   getNamedType,
+  GraphQLError,
   isInputObjectType,
   isNonNullType,
   Kind,
@@ -13,6 +14,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { AppError } from '@jipp/core';
 
 type Gateway = NonNullable<ApolloServerOptions<Record<string, unknown>>['gateway']>;
 type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
@@ -21,6 +23,25 @@ type GatewayRequest = Parameters<GatewayExecutor>[0];
 
 /** How a document runs: compiled by graphql-jit, or by graphql-js where graphql-jit would be wrong. */
 type Plan = { jit: CompiledQuery } | { jitError: ExecutionResult } | 'graphql-js';
+
+/**
+ * graphql-jit leaves `extensions` undefined on an error whose original has none (a driver's error, a
+ * bug's), where graphql-js gives every error an object. Apollo reads `extensions.code` before it calls
+ * `formatError`: on such an error it fails and answers its own unmasked INTERNAL_SERVER_ERROR, so a
+ * database or Redis outage would never become SERVICE_UNAVAILABLE. Such errors are made again as
+ * graphql-js makes them, with their path and original error.
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => error.extensions === undefined)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) =>
+      error.extensions === undefined
+        ? new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? error })
+        : error,
+    ),
+  };
+}
 
 /**
  * Runs operations with graphql-jit: each document is compiled once into a function that resolves
@@ -50,10 +71,28 @@ export class JitExecutorGateway implements Gateway {
   load(): Promise<{ executor: GatewayExecutor }> {
     const schema = this.schemaHost.schema;
     const executor: GatewayExecutor = async (request) => {
+      // Apollo resolves the operation before it calls a gateway, and passes a null operationName when
+      // the client's names none of the document's: graphql-js, given the client's name, answers with
+      // the error Apollo turns into a 400 (not a document's only operation run under another name)
+      if (!request.operation) {
+        return this.executeWithGraphqlJs(schema, {
+          ...request,
+          operationName: request.request.operationName ?? null,
+        });
+      }
+      // graphql-js 16 validates no operation type against the schema: a `subscription` here (the api
+      // has none) would fail at execution as an unmasked internal error
+      if (!schema.getRootType(request.operation.operation)) {
+        return {
+          errors: [AppError.badInput(`This API has no ${request.operation.operation} operations.`)],
+        };
+      }
       const plan = this.plan(schema, request.document, request.operationName);
       if (plan === 'graphql-js') return this.executeWithGraphqlJs(schema, request);
       if ('jitError' in plan) return plan.jitError;
-      return plan.jit.query(undefined, request.context, request.request.variables ?? {});
+      return withExtensions(
+        await plan.jit.query(undefined, request.context, request.request.variables ?? {}),
+      );
     };
     return Promise.resolve({ executor });
   }

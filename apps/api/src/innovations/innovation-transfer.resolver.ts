@@ -1,8 +1,7 @@
 import { CurrentUser, OptionalUser, Public, Role, Roles, type AuthUser } from '@jipp/core';
 import { InnovationExportService, InnovationImportService } from '@jipp/innovations';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLUpload } from 'graphql-upload-minimal';
-import { MAX_UPLOAD_BYTES, type PendingUpload, readUpload } from '../graphql/graphql-upload';
+import { MAX_UPLOAD_BYTES, type PendingUpload, readUpload, UploadScalar } from '../graphql/graphql-upload';
 import { ImportReport } from './innovation-transfer.types';
 
 /** The GraphQL answer is one string: past this the export is refused (the CLI streams any size). */
@@ -24,7 +23,7 @@ export class InnovationTransferResolver {
   async importInnovations(
     @CurrentUser() actor: AuthUser,
     // typed as an interface, so the validation pipe leaves the pending upload alone
-    @Args({ name: 'file', type: () => GraphQLUpload }) file: PendingUpload,
+    @Args({ name: 'file', type: () => UploadScalar }) file: PendingUpload,
     @Args('dryRun', { type: () => Boolean, nullable: true, defaultValue: false }) dryRun: boolean | null,
     @Args('skipInvalid', { type: () => Boolean, nullable: true, defaultValue: false })
     skipInvalid: boolean | null,

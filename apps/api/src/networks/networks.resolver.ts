@@ -25,7 +25,8 @@ export class NetworksResolver {
   @Public()
   @Query(() => Network, { description: 'A hub by id or slug.' })
   network(@Args() args: NetworkLookupArgs): Promise<Network> {
-    return this.networkService.get({ id: args.id, slug: args.slug });
+    // an explicit null says as little as leaving the argument out
+    return this.networkService.get({ id: args.id ?? undefined, slug: args.slug ?? undefined });
   }
 
   @Roles(Role.ADMIN)

@@ -1,4 +1,5 @@
-import { AppError } from '@jipp/core';
+import { AppError, type AuthUser } from '@jipp/core';
+import { canRead, InnovationStatus } from '@jipp/innovations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -37,7 +38,8 @@ export interface TopInnovationResult {
 }
 
 export const MAX_TOP_INNOVATIONS = 100;
-const PUBLIC_STATUSES = ['PUBLISHED', 'ARCHIVED'];
+/** Drafts have no funnel; an archived innovation keeps its own (for who may still read it). */
+const FUNNEL_STATUSES = ['PUBLISHED', 'ARCHIVED'];
 const ORDER_COLUMN: Record<TopInnovationsBy, string> = {
   [TopInnovationsBy.REPLICATIONS]: 'i.replicated_count',
   [TopInnovationsBy.PROVINCES]: 'i.provinces_reached',
@@ -51,15 +53,21 @@ type Row = Record<string, unknown>;
 export class InnovationInsightsService {
   constructor(@InjectDataSource(ANALYTICS_CONNECTION) private readonly db: DataSource) {}
 
-  async funnel(innovationId: number): Promise<InnovationFunnelResult> {
+  async funnel(innovationId: number, viewer: AuthUser | null = null): Promise<InnovationFunnelResult> {
     const [row] = (await this.db.query(
       `SELECT i.id, i.title, a.name AS agency, i.view_count, i.watcher_count, i.agreed_count,
-              i.replicated_count, i.provinces_reached
+              i.replicated_count, i.provinces_reached, i.status, i.origin_agency_id
          FROM innovation i JOIN agency a ON a.id = i.origin_agency_id
         WHERE i.id = ? AND i.status IN (?)`,
-      [innovationId, PUBLIC_STATUSES],
+      [innovationId, FUNNEL_STATUSES],
     )) as Row[];
-    if (!row) throw AppError.notFound('Innovation', innovationId);
+    // an archived innovation left the catalogue: like its page, its funnel is for the origin
+    // agency and national admins only
+    const ownership = row && {
+      status: String(row['status']) as InnovationStatus,
+      originAgencyId: Number(row['origin_agency_id']),
+    };
+    if (!ownership || !canRead(viewer, ownership)) throw AppError.notFound('Innovation', innovationId);
     const statuses = (await this.db.query(
       `SELECT status, COUNT(*) AS n FROM analytics_replication_fact WHERE innovation_id = ?
         GROUP BY status ORDER BY status`,

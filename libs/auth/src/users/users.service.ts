@@ -30,7 +30,7 @@ export interface InviteUserData {
   name: string;
   role: Role.MEMBER | Role.AGENCY_ADMIN;
   /** Required for national admins; agency admins always invite into their own agency. */
-  agencyId?: number;
+  agencyId?: number | null;
 }
 
 export interface InvitationIssued {
@@ -101,13 +101,14 @@ export class UsersService {
   async invite(actor: AuthUser, data: InviteUserData): Promise<InvitationIssued> {
     let agencyId: number;
     if (actor.role === Role.ADMIN) {
-      if (data.agencyId === undefined)
+      // null (sent explicitly) says as little as leaving it out
+      if (data.agencyId === undefined || data.agencyId === null)
         throw AppError.badInput('Say which agency the user joins.', [
           { field: 'input.agencyId', message: 'is required for national admins' },
         ]);
       agencyId = data.agencyId;
     } else if (actor.role === Role.AGENCY_ADMIN) {
-      if (data.agencyId !== undefined && data.agencyId !== actor.agencyId) {
+      if (data.agencyId !== undefined && data.agencyId !== null && data.agencyId !== actor.agencyId) {
         throw AppError.forbidden('Agency admins may invite users only into their own agency.');
       }
       agencyId = actor.agencyId;

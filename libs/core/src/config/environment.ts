@@ -19,6 +19,9 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+/** Like `toBool`, and an empty value (`GRAPHQL_SANDBOX=`) means unset: the setting's default applies. */
+const toOptionalBool = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : toBool({ value });
 
 /** Every setting the platform reads from the environment, validated once at boot. */
 export class Environment {
@@ -110,20 +113,156 @@ export class Environment {
   @Min(60)
   LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
+  /**
+   * Whether GraphQL requests are rate-limited per signed-in user and per client IP (counted in Redis,
+   * shared by every api node). The benchmarks turn it off: their load comes from one address.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  RATE_LIMIT_ENABLED = true;
+
+  /** The window every RATE_LIMIT_* count runs over; a client refused waits until its window ends. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** GraphQL queries one signed-in user may send per window (a dashboard page sends about ten). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_READS_PER_USER = 1200;
+
+  /** GraphQL queries one client IP may send per window: an office or a mobile carrier puts many people behind one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_READS_PER_IP = 6000;
+
+  /** Mutation fields (other than sign-ins and forum posts) one signed-in user may call per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_MUTATIONS_PER_USER = 300;
+
+  /** Mutation fields (other than sign-ins and forum posts) one client IP may call per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_MUTATIONS_PER_IP = 1200;
+
+  /** `login` calls per window from a signed-in user (failed sign-ins also have LOGIN_MAX_FAILURES_*). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_LOGINS_PER_USER = 20;
+
+  /** `login` calls per window from one client IP: each costs an argon2 hash, tens of ms of CPU. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_LOGINS_PER_IP = 100;
+
+  /** Forum `createThread`, `createPost` and `editPost` calls of one user per window (slow mode is per thread, apart). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_POSTS_PER_USER = 20;
+
+  /** Forum `createThread`, `createPost` and `editPost` calls from one client IP per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_POSTS_PER_IP = 200;
+
+  /**
+   * Levels of nested fields an operation may ask for. Fragments add none; introspection is left to
+   * graphql-js's own cap on its nesting.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(2)
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /**
+   * Estimated cost an operation may have: 1 a field, a list's fields times its `first` (10 without
+   * one). A catalogue page of 20 costs about 850; the dashboard's overview, its dearest page, about
+   * 1,030. Introspection is free.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(10)
   GRAPHQL_MAX_COST = 5000;
 
-  @Transform(toBool)
+  /**
+   * Aliased fields in one operation (`__typename` aliases are free): aliases batch many calls into one
+   * request. The dashboard's largest page uses 4.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 20;
+
+  /**
+   * Lexical tokens in one GraphQL document; parsing stops at the first one past it. The dashboard's
+   * largest document has about 160, the sandbox's introspection query about 190.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  /** Directives (`@include`, `@skip`, ...) in one operation, fragments counted where they are spread. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 20;
+
+  /**
+   * Field selections in one operation with every fragment spread expanded (Apollo's
+   * maxRecursiveSelections): refuses fragment bombs before anything walks them. The sandbox's
+   * introspection query has about 240, the dashboard's largest page 81.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_SELECTIONS = 1000;
+
+  /** Bytes of a request body (a JSON GraphQL request); larger ones get 413. Uploads have their own limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  HTTP_MAX_BODY_BYTES = 1024 * 1024;
+
+  /** Apollo Sandbox at GET /graphql (a browser). Unset: on, except with NODE_ENV=production. */
+  @IsOptional()
+  @Transform(toOptionalBool)
   @IsBoolean()
-  GRAPHQL_SANDBOX = true;
+  GRAPHQL_SANDBOX?: boolean;
+
+  /**
+   * Schema introspection (and "Did you mean ...?" hints in errors, which leak the schema as well).
+   * Unset: on when the sandbox is, or outside NODE_ENV=production.
+   */
+  @IsOptional()
+  @Transform(toOptionalBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
 
   /** `jit`: operations compiled once per document by graphql-jit; `graphql-js`: the reference executor. */
   @IsIn(['jit', 'graphql-js'])

@@ -7,6 +7,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   BAD_TRANSITION = 'BAD_TRANSITION',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The request body is larger than the server takes (HTTP 413): nothing of it was read as GraphQL. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Redis or the database did not answer (down, restarting, connection lost): try again shortly (HTTP 503). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -18,5 +22,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.BAD_TRANSITION]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };

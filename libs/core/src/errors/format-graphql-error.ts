@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-code';
+import { isServiceUnavailableError } from './service-unavailable';
 
 /** Codes Apollo itself raises for a malformed request: the user's mistake, never a 500. */
 const REQUEST_ERROR_CODES = new Set([
@@ -11,6 +12,14 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** An error Apollo made for a bad request: no code of its own, a 4xx HTTP status in `extensions.http`. */
+function isRequestRefusedByApollo(original: unknown): boolean {
+  const extensions = (original as { extensions?: Record<string, unknown> } | null)?.extensions;
+  if (!extensions || extensions['code'] !== undefined) return false;
+  const status = (extensions['http'] as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 export interface FormatErrorOptions {
@@ -20,8 +29,9 @@ export interface FormatErrorOptions {
 
 /**
  * Turns whatever a resolver threw into what a client may see: our `AppError`s pass with their code
- * and message; request errors from Apollo become `BAD_USER_INPUT`; anything else (driver errors,
- * SQL text, bugs) becomes `INTERNAL` with a generic message. Stack traces never leave the server.
+ * and message; request errors from Apollo become `BAD_USER_INPUT`; Redis or the database out of
+ * reach (refused, lost, shutting down) becomes `SERVICE_UNAVAILABLE`; anything else (driver errors,
+ * SQL text, bugs) becomes `INTERNAL`; both with a generic message. Stack traces never leave the server.
  */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
@@ -47,7 +57,29 @@ export function formatGraphqlError(
       extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code },
     };
   }
-  options.onInternalError?.(formatted, original);
+  if (isRequestRefusedByApollo(original)) {
+    // Apollo names some refusals only by their HTTP status (a persisted-query hash that does not
+    // match its query): they are the client's mistake all the same
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'BAD_REQUEST' },
+    };
+  }
+  try {
+    options.onInternalError?.(formatted, original);
+  } catch {
+    // a failure to log must not turn the answer into Apollo's own unmasked error
+  }
+  if (isServiceUnavailableError(original)) {
+    return {
+      message: 'The service is briefly unavailable. Please try again in a moment.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  }
   return {
     message: 'Internal server error. The incident was logged; please try again later.',
     locations: formatted.locations,

@@ -2,19 +2,16 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../errors/app-error';
-import { queryDepth } from './query-depth';
-
-export interface QueryLimits {
-  maxDepth: number;
-  maxCost: number;
-}
+import { ErrorCode, HTTP_STATUS_BY_CODE } from '../errors/error-code';
 
 /**
  * Cost of a field: 1, plus its children; a list field with a `first` argument costs its children
  * `first` times, a list without one as if it held 10 items. A connection's `edges` cost their
- * children once, since the connection field already multiplied them by `first`.
+ * children once, since the connection field already multiplied them by `first`. Introspection is
+ * free: it is answered from the schema in memory, and graphql-js caps its nesting.
  */
-export const paginationAwareEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+export const paginationAwareEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   // a connection's `edges` were already multiplied by the connection's `first`
   if (field.name === 'edges') return 1 + childComplexity;
   const first = typeof args['first'] === 'number' ? args['first'] : undefined;
@@ -25,65 +22,64 @@ export const paginationAwareEstimator: ComplexityEstimator = ({ args, childCompl
 
 /** Variables longer than this (as JSON) are measured every time rather than kept as a cache key. */
 const MAX_CACHED_VARIABLES_KEY = 512;
-/** Measurements kept per document: a page's `first` and filters take a handful of values. */
-const MAX_MEASURES_PER_DOCUMENT = 64;
+/** Costs kept per document: a page's `first` and filters take a handful of values. */
+const MAX_COSTS_PER_DOCUMENT = 64;
 
-interface Measure {
-  depth: number;
-  cost: number;
-}
+/**
+ * A refusal before execution. Apollo answers an error thrown by a plugin with a 500 unless the error
+ * names its status; `extensions.http` is read by Apollo and never reaches the client.
+ */
+const badInput = (message: string): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, {
+    http: { status: HTTP_STATUS_BY_CODE[ErrorCode.BAD_USER_INPUT] },
+  });
 
-/** Depth, then cost; the cost of an operation already too deep is not worth walking (it counts as 0). */
-function measure(
-  limits: QueryLimits,
+function costOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
-): Measure {
-  const depth = queryDepth(document, operationName ?? null);
-  if (depth > limits.maxDepth) return { depth, cost: 0 };
+): number {
   try {
-    const cost = getComplexity({
+    return getComplexity({
       schema,
       query: document,
       variables,
       operationName,
       estimators: [paginationAwareEstimator],
     });
-    return { depth, cost };
   } catch (error) {
     // the variables are coerced here, before execution: a bad value is the caller's mistake
-    if (error instanceof GraphQLError) throw AppError.badInput(error.message);
+    if (error instanceof GraphQLError) throw badInput(error.message);
     throw error;
   }
 }
 
 /**
- * Refuses, before execution, operations that are too deep or too expensive.
+ * Refuses, before execution, operations that are too expensive (depth, aliases and directives are
+ * validation rules: `queryLimitRules`).
  *
- * Apollo keeps one parsed document per query text, so the measure of a document with the same
+ * Apollo keeps one parsed document per query text, so the cost of a document with the same
  * operation and variables is kept on it: walking the document with the schema cost the catalogue
  * page ~0.2 ms a request, for an answer that cannot change.
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  const measures = new WeakMap<DocumentNode, Map<string, Measure>>();
+export function queryCostPlugin(limits: { maxCost: number }): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
 
   function measured(
     schema: GraphQLSchema,
     document: DocumentNode,
     operationName: string | undefined,
     variables: Record<string, unknown>,
-  ): Measure {
+  ): number {
     const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
-    if (key.length > MAX_CACHED_VARIABLES_KEY)
-      return measure(limits, schema, document, operationName, variables);
-    let byKey = measures.get(document);
+    if (key.length > MAX_CACHED_VARIABLES_KEY) return costOf(schema, document, operationName, variables);
+    let byKey = costs.get(document);
     const known = byKey?.get(key);
-    if (known) return known;
-    const fresh = measure(limits, schema, document, operationName, variables);
-    if (!byKey) measures.set(document, (byKey = new Map()));
-    if (byKey.size >= MAX_MEASURES_PER_DOCUMENT) byKey.clear();
+    if (known !== undefined) return known;
+    const fresh = costOf(schema, document, operationName, variables);
+    if (!byKey) costs.set(document, (byKey = new Map()));
+    if (byKey.size >= MAX_COSTS_PER_DOCUMENT) byKey.clear();
     byKey.set(key, fresh);
     return fresh;
   }
@@ -92,17 +88,14 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const { depth, cost } = measured(
+          const cost = measured(
             schema,
             document,
             request.operationName ?? undefined,
             request.variables ?? {},
           );
-          if (depth > limits.maxDepth) {
-            throw AppError.badInput(`Query is too deep: depth ${depth}, at most ${limits.maxDepth} allowed.`);
-          }
           if (cost > limits.maxCost) {
-            throw AppError.badInput(
+            throw badInput(
               `Query is too expensive: cost ${cost}, at most ${limits.maxCost} allowed. Ask for fewer items per page or fewer nested lists.`,
             );
           }
