@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { User } from '@jipp/auth';
 import { Role } from '@jipp/core';
@@ -6,6 +5,7 @@ import { createInnovation, isolatedDatabase, type IsolatedDatabase } from '@jipp
 import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import { startTestApi, type TestApi } from '../api-harness';
+import { FUZZ_DATABASE_SUFFIX, FUZZ_REDIS_PREFIX } from './fuzz-environment';
 import type { Principal } from './fuzz-requests';
 
 /** The api under fuzzing, on a database of its own, with signed-in users of each role. */
@@ -21,32 +21,19 @@ export interface FuzzTarget {
 }
 
 /**
- * Settings of the fuzzed api: login limits out of the way, so that the requests reach the code behind
- * them (the RATE_LIMIT_* limits stay on, set out of reach by the global setup).
- */
-const FUZZ_ENVIRONMENT: Record<string, string> = {
-  LOGIN_MAX_FAILURES_PER_IP: '10000',
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: '100',
-  LOG_LEVEL: 'fatal',
-  DATABASE_POOL_SIZE: '6',
-};
-
-/**
  * Starts the api in this process on a fresh database (migrated and seeded), so that fuzzed
  * mutations (an admin deactivating agencies, say) cannot disturb the other test files.
  */
 export async function startFuzzTarget(): Promise<FuzzTarget> {
-  const database: IsolatedDatabase = await isolatedDatabase('fuzz');
-  // the run's prefix plus a random part, swept by close()
-  const redisPrefix =
-    `${process.env['REDIS_PREFIX'] ?? 'jipp-test'}-fz${randomBytes(3).toString('hex')}`.slice(-40);
-  const saved = { ...process.env };
-  Object.assign(process.env, FUZZ_ENVIRONMENT, { DATABASE_URL: database.url, REDIS_PREFIX: redisPrefix });
-  let api: TestApi;
-  try {
-    api = await startTestApi();
-  } finally {
-    process.env = saved;
+  // the environment already names this database and the Redis prefix (fuzz-environment.ts)
+  const database: IsolatedDatabase = await isolatedDatabase(FUZZ_DATABASE_SUFFIX);
+  const redisPrefix = FUZZ_REDIS_PREFIX;
+  const api = await startTestApi();
+  // the fuzzed admin mutations must never reach the run's shared database
+  const [{ db }] = (await api.dataSource.query('SELECT DATABASE() AS db')) as Array<{ db: string }>;
+  if (db !== database.name) {
+    await api.close();
+    throw new Error(`the fuzz target runs on ${db}, not on its own database ${database.name}`);
   }
 
   const people = [

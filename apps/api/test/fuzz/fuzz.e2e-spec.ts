@@ -1,3 +1,5 @@
+// first: the fuzzed api's environment, before anything imports the api
+import './fuzz-environment';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distinctFailures, runFuzz, type FuzzReport } from './fuzz-runner';
