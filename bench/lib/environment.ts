@@ -21,7 +21,8 @@ export function markSmokeRun(): void {
   process.env['BENCH_SMOKE'] = '1';
 }
 
-const smokeRun = (): boolean => process.env['BENCH_SMOKE'] === '1';
+/** Whether this process belongs to a smoke run (`markSmokeRun`). */
+export const smokeRun = (): boolean => process.env['BENCH_SMOKE'] === '1';
 
 /** Reads `.env.services` (written by scripts/services.sh). */
 export function servicesEnv(): Record<string, string> {
