@@ -170,19 +170,19 @@ describe('RequestRateLimiter with Redis down (in-process counters)', () => {
   });
 });
 
+/** An ioredis client connected to the fake server (its errors are the test's subject, not logged). */
+async function connectedTo(port: number): Promise<Redis> {
+  const redis = new Redis({ host: '127.0.0.1', port, enableReadyCheck: false, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  if (redis.status !== 'ready') await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  return redis;
+}
+
 describe('RequestRateLimiter with a Redis that does not answer', () => {
   it('waits a short while once, then counts in process without waiting', async () => {
     const fake = await fakeRedis();
-    const redis = new Redis({
-      host: '127.0.0.1',
-      port: fake.port,
-      enableReadyCheck: false,
-      maxRetriesPerRequest: 1,
-    });
-    redis.on('error', () => undefined);
+    const redis = await connectedTo(fake.port);
     try {
-      if (redis.status !== 'ready')
-        await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
       fake.hang();
       const rl = new RequestRateLimiter(redis, SETTINGS, 'rl-unit-hung');
       let started = Date.now();
@@ -203,16 +203,8 @@ describe('RequestRateLimiter with a Redis that does not answer', () => {
 
   it('counts in process, without waiting, when Redis answers with errors', async () => {
     const fake = await fakeRedis();
-    const redis = new Redis({
-      host: '127.0.0.1',
-      port: fake.port,
-      enableReadyCheck: false,
-      maxRetriesPerRequest: 1,
-    });
-    redis.on('error', () => undefined);
+    const redis = await connectedTo(fake.port);
     try {
-      if (redis.status !== 'ready')
-        await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
       fake.fail();
       const rl = new RequestRateLimiter(redis, SETTINGS, 'rl-unit-failing');
       const started = Date.now();
