@@ -11,11 +11,20 @@ import autocannon from 'autocannon';
 import type { LoadResult, LoadSpec } from './load';
 import { percentile } from './stats';
 
+const MAX_UNEXPECTED_SAMPLES = 3;
+
 function main(): void {
   const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec;
   const latencies: number[] = [];
   const prefix = spec.expectBodyPrefix;
   let bytes = 0;
+  // the first few bodies that fail the check, kept so a run that refuses them can say what they were
+  const unexpected: string[] = [];
+  const verifyBody = (body: string): boolean => {
+    if (!prefix || body.startsWith(prefix)) return true;
+    if (unexpected.length < MAX_UNEXPECTED_SAMPLES) unexpected.push(body.slice(0, 400));
+    return false;
+  };
   const instance = autocannon(
     {
       url: spec.url,
@@ -25,7 +34,7 @@ function main(): void {
       connections: spec.connections,
       duration: spec.duration,
       timeout: 10,
-      verifyBody: prefix ? (body) => body.startsWith(prefix) : undefined,
+      verifyBody: prefix ? verifyBody : undefined,
     },
     (error, result) => {
       if (error) {
@@ -44,6 +53,7 @@ function main(): void {
         errors: result.errors,
         timeouts: result.timeouts,
         requestsPerSecond: latencies.length / seconds,
+        unexpectedBodies: unexpected,
         bytesPerResponse: latencies.length ? bytes / latencies.length : 0,
         latencyMs: {
           p50: percentile(latencies, 50),

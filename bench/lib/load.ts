@@ -41,6 +41,8 @@ export interface LoadResult {
   mismatches: number;
   errors: number;
   timeouts: number;
+  /** The first few bodies that did not start with `expectBodyPrefix` (cut to 400 characters). */
+  unexpectedBodies: string[];
   requestsPerSecond: number;
   bytesPerResponse: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
@@ -72,6 +74,7 @@ export function runLoad(target: Target, connections: number, duration: number): 
         // a smoke proves the harness, beside npm test's other files: there a few bad answers (at most
         // one in twenty) are logged rather than fatal; a real run refuses any
         const tolerated = smokeRun() && result.ok > 0 && bad * 20 <= result.ok;
+        for (const body of result.unexpectedBodies) log(`${target.label}: unexpected body ${body}`);
         if (bad && tolerated) {
           log(
             `${target.label}: ${bad} bad answer(s) beside ${result.ok} ok (${result.non2xx} non-2xx, ${result.mismatches} unexpected bodies, ${result.errors} errors, ${result.timeouts} timeouts), tolerated in a smoke run`,

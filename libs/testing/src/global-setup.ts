@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { deleteStaleRedisKeys, dropStaleDatabases } from './stale-test-runs';
 import { readServicesEnv, ROOT, runDatabaseUrl } from './test-environment';
 
 /**
@@ -24,6 +25,12 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const { url, name } = runDatabaseUrl(base, runId);
   const admin = await createConnection(base);
+  // what killed runs left behind (a run's own teardown cleans up after it)
+  if (process.env['JIPP_KEEP_TEST_DATABASE'] !== 'true') {
+    const databaseBase = new URL(base).pathname.replace(/^\//, '') || 'jipp_test';
+    await dropStaleDatabases(admin, databaseBase, Date.now());
+    await deleteStaleRedisKeys(redisUrl, Date.now());
+  }
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
 

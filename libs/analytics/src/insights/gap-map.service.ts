@@ -73,7 +73,7 @@ export class GapMapService {
       }
       const distinct = (await this.db.query(
         `SELECT dim_key AS k, member_kind AS kind, SUM(members) AS n FROM analytics_spread_distinct
-          WHERE dim = 'R' AND bucket = 'F' AND dim_key LIKE ? GROUP BY dim_key, member_kind`,
+          WHERE dim = 'R' AND bucket = 'A' AND dim_key LIKE ? GROUP BY dim_key, member_kind`,
         [like],
       )) as Row[];
       for (const d of distinct) {

@@ -223,6 +223,11 @@ export class AnalyticsRebuildService {
        SELECT dim, dim_key, member_kind, 'Y', year, COUNT(*) FROM analytics_spread_member
         GROUP BY dim, dim_key, member_kind, year`,
     );
+    await manager.query(
+      `INSERT INTO analytics_spread_distinct (dim, dim_key, member_kind, bucket, year, members)
+       SELECT dim, dim_key, member_kind, 'A', 0, COUNT(DISTINCT member_id) FROM analytics_spread_member
+        GROUP BY dim, dim_key, member_kind`,
+    );
     for (const [bucket, pick] of [
       ['F', 'MIN'],
       ['L', 'MAX'],

@@ -3,8 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * Distinct members of a group, bucketed so that the usual year ranges are sums: Y = members with a
  * replication in that year, F = members whose first year in the group is that year, L = whose last
- * year is. "All years" is the sum of F, "from year f" the sum of L over years ≥ f, "up to year t"
- * the sum of F over years ≤ t, one year its Y.
+ * year is, A = members in any year (one row, year 0). "All years" is its A row, "from year f" the
+ * sum of L over years ≥ f, "up to year t" the sum of F over years ≤ t, one year its Y.
  */
 @Entity('analytics_spread_distinct')
 @Index(['dim', 'bucket', 'year'])

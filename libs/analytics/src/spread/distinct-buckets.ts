@@ -6,7 +6,12 @@ export enum DistinctBucket {
   FIRST = 'F',
   /** Members whose last year in the group is the year. */
   LAST = 'L',
+  /** Members with a replication in any year: one row per group, at year `ALL_YEARS`. */
+  ALL = 'A',
 }
+
+/** The year of the `ALL` bucket's rows. */
+export const ALL_YEARS = 0;
 
 export interface BucketChange {
   bucket: DistinctBucket;
@@ -37,5 +42,7 @@ export function bucketChanges(before: readonly number[], after: readonly number[
   move(DistinctBucket.FIRST, min(is), 1);
   move(DistinctBucket.LAST, max(was), -1);
   move(DistinctBucket.LAST, max(is), 1);
+  if (was.size === 0 && is.size > 0) move(DistinctBucket.ALL, ALL_YEARS, 1);
+  if (was.size > 0 && is.size === 0) move(DistinctBucket.ALL, ALL_YEARS, -1);
   return [...changes.values()].filter((c) => c.delta !== 0);
 }

@@ -4,9 +4,9 @@ import { ALL_YEARS_PLAN, distinctPlan, isAllYears } from './year-range';
 const data = { first: 2018, last: 2026 };
 
 describe('distinctPlan', () => {
-  it('reads all years as the sum of first years', () => {
-    expect(distinctPlan({}, data)).toEqual({ source: 'bucket', bucket: B.FIRST });
-    expect(distinctPlan({ from: 2010, to: 2030 }, data)).toEqual({ source: 'bucket', bucket: B.FIRST });
+  it('reads all years from the all-years bucket', () => {
+    expect(distinctPlan({}, data)).toEqual({ source: 'bucket', bucket: B.ALL });
+    expect(distinctPlan({ from: 2010, to: 2030 }, data)).toEqual({ source: 'bucket', bucket: B.ALL });
   });
 
   it('reads an open end from last years and an open start from first years', () => {

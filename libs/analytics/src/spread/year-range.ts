@@ -1,9 +1,9 @@
 import { DistinctBucket } from './distinct-buckets';
 
 /**
- * How a year range's distinct counts are read: from one bucket sum when the range is open on a
- * side the data never reaches (all years, from a year, up to a year, one year), otherwise by
- * counting the member rows of the range (exact, slower).
+ * How a year range's distinct counts are read: from one bucket (or a bucket sum) when the range is
+ * open on a side the data never reaches (all years, from a year, up to a year, one year), otherwise
+ * by counting the member rows of the range (exact, slower).
  */
 export type DistinctPlan =
   | { source: 'bucket'; bucket: DistinctBucket; from?: number; to?: number }
@@ -11,10 +11,10 @@ export type DistinctPlan =
   | { source: 'empty' };
 
 /**
- * Every year: the sum of first years, whatever years the data holds (empty rollups have no rows
- * to sum), so the data's years need not be read first.
+ * Every year: the all-years bucket (one row per group), whatever years the data holds (empty
+ * rollups have no rows), so the data's years need not be read first.
  */
-export const ALL_YEARS_PLAN: DistinctPlan = { source: 'bucket', bucket: DistinctBucket.FIRST };
+export const ALL_YEARS_PLAN: DistinctPlan = { source: 'bucket', bucket: DistinctBucket.ALL };
 
 /** Whether a range is open on both sides (no year filter at all). */
 export function isAllYears(range: { from?: number | null; to?: number | null }): boolean {
@@ -32,7 +32,7 @@ export function distinctPlan(
   if (from !== null && to !== null && from > to) return { source: 'empty' };
   const openStart = from === null || from <= dataYears.first;
   const openEnd = to === null || to >= dataYears.last;
-  if (openStart && openEnd) return { source: 'bucket', bucket: DistinctBucket.FIRST };
+  if (openStart && openEnd) return ALL_YEARS_PLAN;
   if (openEnd) return { source: 'bucket', bucket: DistinctBucket.LAST, from: from! };
   if (openStart) return { source: 'bucket', bucket: DistinctBucket.FIRST, to: to! };
   if (from === to) return { source: 'bucket', bucket: DistinctBucket.YEAR, from: from!, to: to! };
