@@ -10,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('analytics_replication_fact')
 @Index(['categoryId', 'year'])
 @Index(['provinceCode', 'year'])
-@Index(['innovationId'])
+@Index(['innovationId', 'status'])
 @Index(['adopterAgencyId'])
 export class ReplicationFact {
   @PrimaryColumn({ type: 'int', unsigned: true })

@@ -12,14 +12,15 @@ export class SpreadDistinct {
   @PrimaryColumn({ type: 'char', length: 1 })
   dim: string;
 
+  /** Second in the key: a grouping's bucket (all years, a year range) is one range of it. */
+  @PrimaryColumn({ type: 'char', length: 1 })
+  bucket: string;
+
   @PrimaryColumn({ type: 'varchar', length: 16 })
   dimKey: string;
 
   @PrimaryColumn({ type: 'char', length: 1 })
   memberKind: string;
-
-  @PrimaryColumn({ type: 'char', length: 1 })
-  bucket: string;
 
   @PrimaryColumn({ type: 'smallint', unsigned: true })
   year: number;

@@ -30,6 +30,22 @@ const FACT_KEY: Record<SpreadGroupBy, string> = {
 
 type Row = Record<string, unknown>;
 
+/** One read of an answer, to run in one statement with the others (see `readParts`). */
+interface RollupRead {
+  /** The select list: `k`, `s` and `n`. */
+  columns: string;
+  /** What follows FROM: the table, its conditions, its grouping. */
+  from: string;
+  params: unknown[];
+}
+
+/** A row of a rollup read: key (or year), state or member kind, count (SUMs come as strings). */
+interface PartRow {
+  k: string | number;
+  s: string;
+  n: number | string;
+}
+
 interface KeyScope {
   /** SQL condition on `dim_key`. */
   where: string;
@@ -80,39 +96,62 @@ export class SpreadQueryService {
     const totalScope: KeyScope = { where: 'dim_key = ?', params: [province ?? ''] };
     const years = yearConditions(filter);
     const byYear = groupBy === SpreadGroupBy.YEAR;
-    // independent reads side by side on the pool (the names too); the distinct counts of a year
-    // range wait only for the data's years
+    // the distinct counts of a year range wait only for the data's years; the names are read beside
     const range = { from: filter.yearFrom, to: filter.yearTo };
     const plan = isAllYears(range)
       ? Promise.resolve(ALL_YEARS_PLAN)
       : this.dataYears().then((dataYears) => distinctPlan(range, dataYears));
-    const distinctReads = plan.then((plan) =>
-      Promise.all([
-        byYear
+    const counts = plan.then((plan) =>
+      this.readParts({
+        cells: this.cells(dim, scope, years, byYear),
+        totals: this.cells(totalDim, totalScope, years, false),
+        distinct: byYear
           ? // one year each: the year bucket
-            (this.db.query(
-              `SELECT year AS k, member_kind AS kind, members AS n FROM analytics_spread_distinct
-                WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
-              years.params,
-            ) as Promise<Row[]>)
+            {
+              columns: 'year AS k, member_kind AS s, members AS n',
+              from: `analytics_spread_distinct
+                      WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
+              params: years.params,
+            }
           : this.distinct(dim, scope, plan),
-        this.distinct(totalDim, totalScope, plan),
-      ]),
+        distinctTotal: this.distinct(totalDim, totalScope, plan),
+      }),
     );
-    const [cells, totals, [distinctRows, distinctTotal], names] = await Promise.all([
-      this.cells(dim, scope, years, byYear),
-      this.cells(totalDim, totalScope, years, false),
-      distinctReads,
-      this.labels.allOf(groupBy),
-    ]);
+    const [parts, names] = await Promise.all([counts, this.labels.allOf(groupBy)]);
 
     const rows = new SpreadRows();
     const total = new SpreadRows();
-    for (const c of cells) rows.addStatus(String(c['k']), String(c['status']), Number(c['n']));
-    for (const c of totals) total.addStatus('ALL', String(c['status']), Number(c['n']));
-    for (const d of distinctRows) rows.setDistinct(String(d['k']), d['kind'] as 'A' | 'I', Number(d['n']));
-    for (const d of distinctTotal) total.setDistinct('ALL', d['kind'] as 'A' | 'I', Number(d['n']));
+    for (const c of parts.cells) rows.addStatus(String(c.k), c.s, Number(c.n));
+    for (const c of parts.totals) total.addStatus('ALL', c.s, Number(c.n));
+    for (const d of parts.distinct) rows.setDistinct(String(d.k), d.s as 'A' | 'I', Number(d.n));
+    for (const d of parts.distinctTotal) total.setDistinct('ALL', d.s as 'A' | 'I', Number(d.n));
     return this.answer(groupBy, rows, total, 'ROLLUP', names);
+  }
+
+  /**
+   * Runs the rollup reads of an answer as one statement (a UNION ALL of the parts, each row tagged
+   * with its part): one round trip to the database instead of one per part, which is most of what
+   * an answer costs the api. Every part selects `k` (key), `s` (state or member kind) and `n`.
+   */
+  private async readParts<P extends string>(
+    parts: Record<P, RollupRead | null>,
+  ): Promise<Record<P, PartRow[]>> {
+    const names = Object.keys(parts) as P[];
+    const out = Object.fromEntries(names.map((name) => [name, [] as PartRow[]])) as Record<P, PartRow[]>;
+    const reads = names.flatMap((name, index) => {
+      const read = parts[name];
+      return read ? [{ index, read }] : [];
+    });
+    if (reads.length === 0) return out;
+    const sql = reads.map(
+      ({ index, read }) => `(SELECT ${index} AS part, ${read.columns} FROM ${read.from})`,
+    );
+    const rows = (await this.db.query(
+      sql.join(' UNION ALL '),
+      reads.flatMap(({ read }) => read.params),
+    )) as Array<PartRow & { part: number }>;
+    for (const row of rows) out[names[row.part]!].push(row);
+    return out;
   }
 
   /** The labelled rows (years in order, other groups most replications first) and the total. */
@@ -144,31 +183,31 @@ export class SpreadQueryService {
     scope: KeyScope,
     years: { where: string; params: unknown[] },
     byYear: boolean,
-  ): Promise<Row[]> {
+  ): RollupRead {
     if (!byYear && years.params.length === 0) {
-      return this.db.query(
-        `SELECT dim_key AS k, status, replications AS n FROM analytics_spread_total WHERE dim = ? AND ${scope.where}`,
-        [dim, ...scope.params],
-      ) as Promise<Row[]>;
+      return {
+        columns: 'dim_key AS k, status AS s, replications AS n',
+        from: `analytics_spread_total WHERE dim = ? AND ${scope.where}`,
+        params: [dim, ...scope.params],
+      };
     }
-    return this.db.query(
-      `SELECT ${byYear ? 'year' : 'dim_key'} AS k, status, SUM(replications) AS n FROM analytics_spread_cell
-        WHERE dim = ? AND ${scope.where} AND ${years.where}
-        GROUP BY k, status`,
-      [dim, ...scope.params, ...years.params],
-    ) as Promise<Row[]>;
+    return {
+      columns: `${byYear ? 'year' : 'dim_key'} AS k, status AS s, SUM(replications) AS n`,
+      from: `analytics_spread_cell WHERE dim = ? AND ${scope.where} AND ${years.where} GROUP BY k, s`,
+      params: [dim, ...scope.params, ...years.params],
+    };
   }
 
   /** Distinct adopters (A) and innovations (I) per key of a grouping, as the plan reads them. */
-  private async distinct(dim: D, scope: KeyScope, plan: DistinctPlan): Promise<Row[]> {
-    if (plan.source === 'empty') return [];
+  private distinct(dim: D, scope: KeyScope, plan: DistinctPlan): RollupRead | null {
+    if (plan.source === 'empty') return null;
     if (plan.source === 'members') {
-      return (await this.db.query(
-        `SELECT dim_key AS k, member_kind AS kind, COUNT(DISTINCT member_id) AS n FROM analytics_spread_member
-          WHERE dim = ? AND ${scope.where} AND year BETWEEN ? AND ?
-          GROUP BY dim_key, member_kind`,
-        [dim, ...scope.params, plan.from, plan.to],
-      )) as Row[];
+      return {
+        columns: 'dim_key AS k, member_kind AS s, COUNT(DISTINCT member_id) AS n',
+        from: `analytics_spread_member WHERE dim = ? AND ${scope.where} AND year BETWEEN ? AND ?
+                GROUP BY dim_key, member_kind`,
+        params: [dim, ...scope.params, plan.from, plan.to],
+      };
     }
     const years: string[] = [];
     const params: unknown[] = [dim, plan.bucket, ...scope.params];
@@ -180,12 +219,13 @@ export class SpreadQueryService {
       years.push('year <= ?');
       params.push(plan.to);
     }
-    return (await this.db.query(
-      `SELECT dim_key AS k, member_kind AS kind, SUM(members) AS n FROM analytics_spread_distinct
-        WHERE dim = ? AND bucket = ? AND ${scope.where} ${years.map((y) => `AND ${y}`).join(' ')}
-        GROUP BY dim_key, member_kind`,
+    return {
+      columns: 'dim_key AS k, member_kind AS s, SUM(members) AS n',
+      from: `analytics_spread_distinct
+              WHERE dim = ? AND bucket = ? AND ${scope.where} ${years.map((y) => `AND ${y}`).join(' ')}
+              GROUP BY dim_key, member_kind`,
       params,
-    )) as Row[];
+    };
   }
 
   private async fromFacts(groupBy: SpreadGroupBy, filter: SpreadFilterInput): Promise<SpreadResult> {

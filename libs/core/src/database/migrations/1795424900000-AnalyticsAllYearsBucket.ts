@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * kind, so "all years" is read rather than summed. Filled from the first-year bucket, whose sum over
  * the years is the same count; the projector keeps it from here on.
  */
-export class AnalyticsAllYearsBucket1795480000000 implements MigrationInterface {
-  name = 'AnalyticsAllYearsBucket1795480000000';
+export class AnalyticsAllYearsBucket1795424900000 implements MigrationInterface {
+  name = 'AnalyticsAllYearsBucket1795424900000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -16,6 +16,7 @@ export class AnalyticsAllYearsBucket1795480000000 implements MigrationInterface 
              WHERE \`bucket\` = 'F'
              GROUP BY \`dim\`, \`dim_key\`, \`member_kind\`
             HAVING SUM(\`members\`) > 0
+                ON DUPLICATE KEY UPDATE \`members\` = VALUES(\`members\`)
         `);
   }
 
