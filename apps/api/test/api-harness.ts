@@ -5,12 +5,9 @@ import type { Role } from '@jipp/core';
 import { createUser, seededAgency, TEST_PASSWORD } from '@jipp/testing';
 import type { DataSource } from 'typeorm';
 import { startApi } from '../src/bootstrap';
+import { gqlAt, type GqlResponse } from './graphql-at';
 
-export interface GqlResponse<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }>;
-}
+export { gqlAt, gqlDataAt, type GqlResponse } from './graphql-at';
 
 /** A running api on a free port, with its data source and GraphQL helpers. */
 export interface TestApi {
@@ -36,14 +33,7 @@ export async function startTestApi(): Promise<TestApi> {
   const app = await startApi({ port: 0 });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  const gql: TestApi['gql'] = async (query, variables, token) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as object) };
-  };
+  const gql: TestApi['gql'] = (query, variables, token) => gqlAt(url, query, variables, token);
   const login = async (email: string, password = TEST_PASSWORD): Promise<string> => {
     const res = await gql<{ login: { accessToken: string } }>(
       'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',

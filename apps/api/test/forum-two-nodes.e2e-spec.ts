@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Network } from '@jipp/agencies';
 import { Role } from '@jipp/core';
 import { ROOT, unique } from '@jipp/testing';
-import { startTestApi, type GqlResponse, type TestApi } from './api-harness';
+import { gqlDataAt, startTestApi, type TestApi } from './api-harness';
 import {
   collect,
   connected,
@@ -84,16 +84,8 @@ describe('forum realtime across two api processes', () => {
   };
 
   /** GraphQL on either node. */
-  const gqlOn = async <T>(url: string, query: string, variables: object, token: string): Promise<T> => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const res = (await response.json()) as GqlResponse<T>;
-    if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data;
-  };
+  const gqlOn = <T>(url: string, query: string, variables: object, token: string): Promise<T> =>
+    gqlDataAt<T>(url, query, variables, token);
 
   const createThread = async (): Promise<number> =>
     (

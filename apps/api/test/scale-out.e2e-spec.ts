@@ -6,6 +6,7 @@ import { isolatedDatabase, TEST_PASSWORD, unique, type IsolatedDatabase } from '
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createConnection, type Connection } from 'mysql2/promise';
+import { gqlDataAt } from './graphql-at';
 import { startBuiltApi, startBuiltWorker, type ApiProcess, type AppProcess } from './built-app-processes';
 import {
   collect,
@@ -51,21 +52,8 @@ describe('scale-out: two api and two worker processes on one MariaDB and one Red
   let agencyAdmin: { id: number; token: string }; // Pemkab Banyuwangi: publishes its innovations
   let hubId: number;
 
-  const gqlOn = async <T>(
-    api: ApiProcess,
-    query: string,
-    variables: object = {},
-    token?: string,
-  ): Promise<T> => {
-    const response = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const res = (await response.json()) as { data?: T; errors?: unknown };
-    if (!res.data) throw new Error(`${api.name}: ${JSON.stringify(res.errors)}`);
-    return res.data;
-  };
+  const gqlOn = <T>(api: ApiProcess, query: string, variables: object = {}, token?: string): Promise<T> =>
+    gqlDataAt<T>(api.url, query, variables, token, api.name);
 
   const socketTo = (api: ApiProcess, token: string): ForumClient => {
     const socket = forumSocket(api.url, token);

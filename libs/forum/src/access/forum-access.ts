@@ -27,6 +27,18 @@ function hubReadFacts(
   };
 }
 
+/**
+ * The two flags a hub thread's read facts come from, as SQL over expressions for the hub, the user's
+ * agency and the user (placeholders or columns), so that each reader asks them in a statement it
+ * makes anyway: whether the agency belongs to the hub, whether the user coordinates it.
+ */
+export const hubReadFlagsSql = {
+  member: (hub: string, agency: string): string =>
+    `EXISTS(SELECT 1 FROM network_member m WHERE m.network_id = ${hub} AND m.agency_id = ${agency})`,
+  coordinator: (hub: string, user: string): string =>
+    `EXISTS(SELECT 1 FROM network_coordinator c WHERE c.network_id = ${hub} AND c.user_id = ${user})`,
+};
+
 /** Who may read, post in and moderate a thread, from the database. */
 @Injectable()
 export class ForumAccess {
@@ -82,9 +94,8 @@ export class ForumAccess {
     manager: EntityManager,
   ): Promise<{ agencyInHub: boolean; coordinatesScope: boolean }> {
     const [row]: Array<{ member: unknown; coordinator: unknown }> = await manager.query(
-      `SELECT EXISTS(SELECT 1 FROM network_member WHERE network_id = ? AND agency_id = ?) AS member,
-              EXISTS(SELECT 1 FROM network_coordinator WHERE user_id = ? AND network_id = ?) AS coordinator`,
-      [hubId, user.agencyId, user.id, hubId],
+      `SELECT ${hubReadFlagsSql.member('?', '?')} AS member, ${hubReadFlagsSql.coordinator('?', '?')} AS coordinator`,
+      [hubId, user.agencyId, hubId, user.id],
     );
     return hubReadFacts(user, row?.member, row?.coordinator);
   }
@@ -106,14 +117,8 @@ export class ForumAccess {
     const askFacts = user !== null && user.role !== Role.ADMIN;
     if (askFacts) {
       query
-        .addSelect(
-          'EXISTS(SELECT 1 FROM network_member m WHERE m.network_id = thread.hub_id AND m.agency_id = :agencyId)',
-          'hub_member',
-        )
-        .addSelect(
-          'EXISTS(SELECT 1 FROM network_coordinator c WHERE c.network_id = thread.hub_id AND c.user_id = :userId)',
-          'hub_coordinator',
-        )
+        .addSelect(hubReadFlagsSql.member('thread.hub_id', ':agencyId'), 'hub_member')
+        .addSelect(hubReadFlagsSql.coordinator('thread.hub_id', ':userId'), 'hub_coordinator')
         .setParameters({ agencyId: user.agencyId, userId: user.id });
     }
     const {

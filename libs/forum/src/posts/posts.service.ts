@@ -15,7 +15,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { ForumAccess } from '../access/forum-access';
+import { ForumAccess, hubReadFlagsSql } from '../access/forum-access';
 import type { PostMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
 import { Thread, ThreadSubject } from '../threads/thread.entity';
@@ -366,8 +366,7 @@ export class PostsService {
     const read =
       readHubId === null
         ? ''
-        : `, EXISTS(SELECT 1 FROM network_member m WHERE m.network_id = ? AND m.agency_id = ?) AS hub_member,
-             EXISTS(SELECT 1 FROM network_coordinator c WHERE c.network_id = ? AND c.user_id = u.id) AS hub_coordinator`;
+        : `, ${hubReadFlagsSql.member('?', '?')} AS hub_member, ${hubReadFlagsSql.coordinator('?', 'u.id')} AS hub_coordinator`;
     const rows: Array<{
       name: string;
       muted_until: Date | null;
