@@ -96,27 +96,31 @@ export class SpreadQueryService {
     const totalScope: KeyScope = { where: 'dim_key = ?', params: [province ?? ''] };
     const years = yearConditions(filter);
     const byYear = groupBy === SpreadGroupBy.YEAR;
-    // the distinct counts of a year range wait only for the data's years; the names are read beside
+    const cellReads = {
+      cells: this.cells(dim, scope, years, byYear),
+      totals: this.cells(totalDim, totalScope, years, false),
+    };
+    const distinctReads = (plan: DistinctPlan) => ({
+      distinct: byYear
+        ? // one year each: the year bucket
+          {
+            columns: 'year AS k, member_kind AS s, members AS n',
+            from: `analytics_spread_distinct
+                    WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
+            params: years.params,
+          }
+        : this.distinct(dim, scope, plan),
+      distinctTotal: this.distinct(totalDim, totalScope, plan),
+    });
+    // all years: one statement. A year range's distinct counts wait for the data's years, so its
+    // cells go ahead in a statement of their own. The names are read beside.
     const range = { from: filter.yearFrom, to: filter.yearTo };
-    const plan = isAllYears(range)
-      ? Promise.resolve(ALL_YEARS_PLAN)
-      : this.dataYears().then((dataYears) => distinctPlan(range, dataYears));
-    const counts = plan.then((plan) =>
-      this.readParts({
-        cells: this.cells(dim, scope, years, byYear),
-        totals: this.cells(totalDim, totalScope, years, false),
-        distinct: byYear
-          ? // one year each: the year bucket
-            {
-              columns: 'year AS k, member_kind AS s, members AS n',
-              from: `analytics_spread_distinct
-                      WHERE dim = 'N' AND dim_key = '' AND bucket = 'Y' AND ${years.where}`,
-              params: years.params,
-            }
-          : this.distinct(dim, scope, plan),
-        distinctTotal: this.distinct(totalDim, totalScope, plan),
-      }),
-    );
+    const counts = isAllYears(range)
+      ? this.readParts({ ...cellReads, ...distinctReads(ALL_YEARS_PLAN) })
+      : Promise.all([
+          this.readParts(cellReads),
+          this.dataYears().then((dataYears) => this.readParts(distinctReads(distinctPlan(range, dataYears)))),
+        ]).then(([cells, distinct]) => ({ ...cells, ...distinct }));
     const [parts, names] = await Promise.all([counts, this.labels.allOf(groupBy)]);
 
     const rows = new SpreadRows();
