@@ -10,6 +10,7 @@ export * from './database/conflict-on-duplicate';
 export * from './database/insert-ignore';
 export * from './database/transaction';
 export * from './database/timestamp-columns';
+export * from './database/entity-read';
 export * from './errors/error-code';
 export * from './errors/app-error';
 export * from './errors/format-graphql-error';

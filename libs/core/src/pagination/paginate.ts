@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { readRawAndEntities } from '../database/entity-read';
 import type { Connection } from './connection.type';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor';
 
@@ -59,7 +60,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   // `limit` is SQL LIMIT: callers page over one row per entity (no to-many joins), so the raw rows
   // and the entities line up one to one
-  const { entities: rows, raw } = await query.limit(first + 1).getRawAndEntities();
+  const { entities: rows, raw } = await readRawAndEntities(query.limit(first + 1));
 
   const page = rows.slice(0, first);
   const edges = page.map((node, i) => ({

@@ -7,6 +7,7 @@ import {
   type Connection,
   isDuplicateKeyError,
   paginate,
+  readOne,
   Role,
   runInTransaction,
   type SortKey,
@@ -116,7 +117,7 @@ export class InnovationsService {
     );
     if (key.id !== undefined) query.where('innovation.id = :id', { id: key.id });
     else query.where('innovation.slug = :slug', { slug: key.slug });
-    const innovation = await query.getOne();
+    const innovation = await readOne(query);
     if (!innovation || !canRead(viewer, innovation))
       throw AppError.notFound('Innovation', key.id ?? key.slug);
     return innovation;
