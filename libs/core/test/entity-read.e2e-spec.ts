@@ -233,6 +233,7 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
   });
 
   it('reads partial selections, parameters (arrays too), ordering and limits as TypeORM does', async () => {
+    const plans = readPlanCount();
     const { entities } = await expectSameAsTypeorm(() =>
       items()
         .select(['item.id', 'item.title'])
@@ -244,10 +245,19 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
     );
     expect(entities).toEqual([expect.objectContaining({ title: 'Sapa Warga' })]);
     expect(entities[0]!.doneAt).toBeUndefined();
+    // an entity mapped onto a property that is no relation, with a relation of its own joined
+    await expectSameAsTypeorm(() =>
+      items()
+        .leftJoinAndMapOne('item.owner', ReadOwner, 'mapped', 'mapped.id = item.reviewerId')
+        .leftJoinAndSelect('mapped.country', 'mappedCountry')
+        .orderBy('item.id', 'ASC'),
+    );
     // joins without selection only filter
     await expectSameAsTypeorm(() =>
       items().innerJoin('item.reviewer', 'reviewer', 'reviewer.kind = :kind', { kind: Kind.CITY }),
     );
+    // all three by plans of their own
+    expect(readPlanCount()).toBe(plans + 3);
   });
 
   it('folds rows of one entity into one, as TypeORM does, when an unselected to-many join repeats them', async () => {

@@ -3,14 +3,14 @@ import type {
   EntitySubscriberInterface,
   ObjectLiteral,
   QueryRunner,
-  RelationMetadata,
   SelectQueryBuilder,
 } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { readPlanKey } from './read-plan-key';
 
 /**
- * A faster `getRawAndEntities()` for the api's hot reads: an entity with its to-one relations.
+ * A faster `getRawAndEntities()` for the api's hot reads: an entity with its to-one relations (joined
+ * and selected, or mapped with `leftJoinAndMapOne`).
  *
  * TypeORM rebuilds a query's SQL from its expression map on every call (escaping each column of
  * each joined entity, rewriting property names in each condition) and hydrates rows through a
@@ -22,7 +22,7 @@ import { readPlanKey } from './read-plan-key';
  * The result equals TypeORM's: the same SQL and parameters (the driver's own substitution), the
  * same values (the driver's own `prepareHydratedValue`), a to-one relation that matched nothing is
  * null, rows sharing a primary key make one entity (the first row's). A query this does not cover
- * (to-many or mapped joins, relation ids, skip/take, locks, result caching, inheritance,
+ * (to-many joins, relation ids, skip/take, locks, result caching, inheritance,
  * lazy relations, load listeners or subscribers, find options) goes to TypeORM unchanged.
  */
 export async function readRawAndEntities<T extends ObjectLiteral>(
@@ -66,7 +66,7 @@ interface ReadPlan {
 interface AliasMapper {
   metadata: EntityMetadata;
   columns: Array<[key: string, column: ColumnMetadata]>;
-  joins: Array<{ relation: RelationMetadata; mapper: AliasMapper }>;
+  joins: Array<{ assign(entity: ObjectLiteral, value: ObjectLiteral | null): void; mapper: AliasMapper }>;
 }
 
 /**
@@ -89,7 +89,7 @@ function planOf(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
   // as getRawAndEntities() does before it builds the SQL (it adds unselected primary columns)
   map.queryEntity = true;
   if (!isCovered(query)) return null;
-  const shape = readPlanKey(map);
+  const shape = readPlanKey(map, (value) => query.dataSource.hasMetadata(value as new () => unknown));
   if (shape === null) return compile(query);
   // a subscriber added later (they hear loads) must see the reads planned before it
   const key = `${query.dataSource.subscribers.length}|${shape}`;
@@ -163,28 +163,38 @@ function compile(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
       .map((column): [string, ColumnMetadata] => [aliasKey(aliasName, column), column]);
     const joins: AliasMapper['joins'] = [];
     for (const join of map.joinAttributes) {
-      if (!join.metadata || !join.isSelected || join.parentAlias !== aliasName) continue;
+      if (!join.metadata || !join.isSelected) continue;
       const relation = join.relation;
-      if (
-        join.mapToProperty ||
-        !relation ||
-        join.isMany ||
-        relation.isLazy ||
-        join.relationPropertyPath !== relation.propertyPath ||
-        !metadata.relations.includes(relation)
-      ) {
-        return null;
+      if (relation && !metadata.relations.includes(relation)) continue;
+      let assign: (entity: ObjectLiteral, value: ObjectLiteral | null) => void;
+      if (join.mapToProperty) {
+        // leftJoinAndMapOne: an entity set on a property that is no relation
+        if (join.mapToPropertyParentAlias !== aliasName) continue;
+        if (join.isMany) return null;
+        const property = join.mapToPropertyPropertyName!;
+        assign = (entity, value) => {
+          entity[property] = value;
+        };
+      } else {
+        if (
+          !relation ||
+          join.parentAlias !== aliasName ||
+          join.relationPropertyPath !== relation.propertyPath
+        )
+          continue;
+        if (join.isMany || relation.isLazy) return null;
+        assign = (entity, value) => relation.setEntityValue(entity, value);
       }
       const mapper = mapperOf(join.alias.name, join.metadata);
       if (!mapper) return null;
-      joins.push({ relation, mapper });
+      joins.push({ assign, mapper });
     }
     return { metadata, columns, joins };
   };
 
-  // a selected join hanging off no alias that is read (mapped, or to-many under a parent) is not covered
+  // a selected to-many join repeats rows, which only TypeORM's grouping folds into lists
   for (const join of map.joinAttributes) {
-    if (join.isSelected && (join.mapToProperty || join.isMany)) return null;
+    if (join.isSelected && join.isMany) return null;
   }
   const main = map.mainAlias!;
   const root = mapperOf(main.name, main.metadata);
@@ -200,8 +210,8 @@ function compile(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
       column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     let hasRelations = false;
-    for (const { relation, mapper: joined } of mapper.joins) {
-      relation.setEntityValue(entity, entityOf(joined, row, runner));
+    for (const { assign, mapper: joined } of mapper.joins) {
+      assign(entity, entityOf(joined, row, runner));
       hasRelations = true;
     }
     if (hasData) return entity;

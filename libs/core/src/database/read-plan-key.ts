@@ -11,12 +11,23 @@ import type { QueryExpressionMap } from 'typeorm/query-builder/QueryExpressionMa
  * or a builder call sets changes the key without anyone listing it here. Left out: parameter values
  * (the SQL names them; they are substituted per call), the connection and query runner, and caches
  * TypeORM fills while it builds. Metadata objects count by identity (they live as long as the data
- * source). Anything else that is not plain data (a function, a date, an unknown class) makes the
- * query keyless: it is then planned afresh, never shared.
+ * source), and so do entity classes. Anything else that is not plain data (a function, a date, an
+ * unknown class) makes the query keyless: it is then planned afresh, never shared.
  */
-export function readPlanKey(map: QueryExpressionMap): string | null {
+export function readPlanKey(
+  map: QueryExpressionMap,
+  isEntityClass: (value: unknown) => boolean,
+): string | null {
   const parts: string[] = [];
-  return walk(map, parts, new Map()) ? parts.join('') : null;
+  return walk(map, { parts, seen: new Map(), isEntityClass }) ? parts.join('') : null;
+}
+
+interface Walk {
+  parts: string[];
+  /** Objects met so far, by order of meeting: a second meeting is a back reference. */
+  seen: Map<object, number>;
+  /** Entity classes (a join's target, e.g. `leftJoinAndMapOne`) count by identity, as metadata does. */
+  isEntityClass: (value: unknown) => boolean;
 }
 
 /** Fields that are not the query's shape. */
@@ -47,7 +58,8 @@ function identity(value: object): number {
 /** Class instances walked field by field (TypeORM's own holders of query parts). */
 const WALKED_CLASSES = new Set(['Object', 'Array', 'QueryExpressionMap', 'Alias', 'JoinAttribute']);
 
-function walk(value: unknown, parts: string[], seen: Map<object, number>): boolean {
+function walk(value: unknown, state: Walk): boolean {
+  const { parts, seen } = state;
   switch (typeof value) {
     case 'undefined':
       parts.push('u');
@@ -65,6 +77,10 @@ function walk(value: unknown, parts: string[], seen: Map<object, number>): boole
       return true;
     case 'object':
       break;
+    case 'function':
+      if (!state.isEntityClass(value)) return false;
+      parts.push('c', String(identity(value)), ';');
+      return true;
     default:
       return false;
   }
@@ -92,7 +108,7 @@ function walk(value: unknown, parts: string[], seen: Map<object, number>): boole
   seen.set(value, seen.size);
   if (Array.isArray(value)) {
     parts.push('[');
-    for (const item of value) if (!walk(item, parts, seen)) return false;
+    for (const item of value) if (!walk(item, state)) return false;
     parts.push(']');
     return true;
   }
@@ -100,7 +116,7 @@ function walk(value: unknown, parts: string[], seen: Map<object, number>): boole
   for (const key of Object.keys(value)) {
     if (SKIPPED.has(key)) continue;
     parts.push(key, '=');
-    if (!walk((value as Record<string, unknown>)[key], parts, seen)) return false;
+    if (!walk((value as Record<string, unknown>)[key], state)) return false;
   }
   parts.push('}');
   return true;

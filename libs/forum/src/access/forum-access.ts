@@ -1,4 +1,4 @@
-import { AppError, Role, type AuthUser } from '@jipp/core';
+import { AppError, readRawAndEntities, Role, type AuthUser } from '@jipp/core';
 import { Innovation, canRead as canReadInnovation } from '@jipp/innovations';
 import { Replication } from '@jipp/replications';
 import { Injectable } from '@nestjs/common';
@@ -124,13 +124,13 @@ export class ForumAccess {
     const {
       entities: [thread],
       raw: [row],
-    } = await query.getRawAndEntities<{ hub_member: unknown; hub_coordinator: unknown }>();
+    } = (await readRawAndEntities(query)) as { entities: Thread[]; raw: Array<Record<string, unknown>> };
     if (!thread) throw AppError.notFound('Thread', threadId);
     const readableNow =
       askFacts && thread.subject === ThreadSubject.HUB
         ? mayRead(user, {
             subject: thread.subject,
-            ...hubReadFacts(user, row?.hub_member, row?.hub_coordinator),
+            ...hubReadFacts(user, row?.['hub_member'], row?.['hub_coordinator']),
             subjectVisible: false,
           })
         : await this.canRead(user, thread, manager);

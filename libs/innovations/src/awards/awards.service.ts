@@ -1,4 +1,11 @@
-import { AppError, type AuthUser, conflictOnDuplicate, runInTransaction, writeAudit } from '@jipp/core';
+import {
+  AppError,
+  type AuthUser,
+  conflictOnDuplicate,
+  readMany,
+  runInTransaction,
+  writeAudit,
+} from '@jipp/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -22,13 +29,14 @@ export class AwardsService {
   async byInnovationIds(ids: readonly number[]): Promise<Map<number, InnovationAward[]>> {
     const byInnovation = new Map<number, InnovationAward[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return byInnovation;
-    const awards = await this.dataSource
-      .getRepository(InnovationAward)
-      .createQueryBuilder('award')
-      .where('award.innovationId IN (:...ids)', { ids })
-      .orderBy('award.year', 'DESC')
-      .addOrderBy('award.id', 'ASC')
-      .getMany();
+    const awards = await readMany(
+      this.dataSource
+        .getRepository(InnovationAward)
+        .createQueryBuilder('award')
+        .where('award.innovationId IN (:...ids)', { ids })
+        .orderBy('award.year', 'DESC')
+        .addOrderBy('award.id', 'ASC'),
+    );
     for (const award of awards) byInnovation.get(award.innovationId)?.push(award);
     return byInnovation;
   }
