@@ -24,6 +24,11 @@ enum Kind {
   REGENCY = 'REGENCY',
 }
 
+enum Level {
+  LOW = 1,
+  HIGH = 2,
+}
+
 class Address {
   @Column({ type: 'varchar', length: 40, nullable: true })
   street!: string | null;
@@ -57,6 +62,21 @@ class ReadOwner {
 
   @Column({ type: 'simple-array' })
   tags!: string[];
+
+  @Column({ type: 'enum', enum: Level, default: Level.LOW })
+  level!: Level;
+
+  /** Stored lower case, read upper case. */
+  @Column({
+    type: 'varchar',
+    length: 20,
+    nullable: true,
+    transformer: {
+      to: (v: string | null) => v?.toLowerCase() ?? null,
+      from: (v: string | null) => v?.toUpperCase() ?? null,
+    },
+  })
+  code!: string | null;
 
   @Column({ type: 'json', nullable: true })
   profile!: Record<string, unknown> | null;
@@ -145,6 +165,8 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
         active: true,
         kind: Kind.CITY,
         tags: ['smart', 'city'],
+        level: Level.HIGH,
+        code: 'sby',
         profile: { since: 2019, hubs: ['jatim'] },
         budget: '1250.50',
         address: { street: 'Jl. Taman Surya 1', zip: '60272' },
@@ -155,6 +177,8 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
         active: false,
         kind: Kind.REGENCY,
         tags: ['rural'],
+        level: Level.LOW,
+        code: null,
         profile: null,
         budget: null,
         address: { street: null, zip: null },
@@ -219,6 +243,9 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
     expect(first.owner).toBeInstanceOf(ReadOwner);
     expect(first.owner.tags).toEqual(['smart', 'city']);
     expect(first.owner.active).toBe(true);
+    expect(first.owner.level).toBe(Level.HIGH);
+    expect(first.owner.code).toBe('SBY');
+    expect(first.owner.createdAt).toBeInstanceOf(Date);
     expect(first.owner.profile).toEqual({ since: 2019, hubs: ['jatim'] });
     expect(first.owner.address).toEqual({ street: 'Jl. Taman Surya 1', zip: '60272' });
     expect(first.owner.country).toBeInstanceOf(ReadCountry);

@@ -6,6 +6,7 @@ import type {
   SelectQueryBuilder,
 } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { columnReader, type ColumnReader } from './column-reader';
 import { readPlanKey } from './read-plan-key';
 
 /**
@@ -65,7 +66,10 @@ interface ReadPlan {
 /** How one alias's entity is made from a row: its columns, then its selected to-one joins. */
 interface AliasMapper {
   metadata: EntityMetadata;
-  columns: Array<[key: string, column: ColumnMetadata]>;
+  /** Makes the empty entity, as TypeORM does for a row (without its constructor, unless asked). */
+  create(runner: QueryRunner): ObjectLiteral;
+  /** Each selected column: its key in the row, its reader, whether a value says the entity exists. */
+  columns: Array<{ key: string; read: ColumnReader; counts: boolean }>;
   joins: Array<{ assign(entity: ObjectLiteral, value: ObjectLiteral | null): void; mapper: AliasMapper }>;
 }
 
@@ -160,7 +164,11 @@ function compile(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
           !column.isVirtual &&
           (selections.has(aliasName) || selections.has(`${aliasName}.${column.propertyPath}`)),
       )
-      .map((column): [string, ColumnMetadata] => [aliasKey(aliasName, column), column]);
+      .map((column) => ({
+        key: aliasKey(aliasName, column),
+        read: columnReader(column, driver),
+        counts: !column.isVirtualProperty,
+      }));
     const joins: AliasMapper['joins'] = [];
     for (const join of map.joinAttributes) {
       if (!join.metadata || !join.isSelected) continue;
@@ -189,7 +197,14 @@ function compile(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
       if (!mapper) return null;
       joins.push({ assign, mapper });
     }
-    return { metadata, columns, joins };
+    const target = metadata.target;
+    const create: AliasMapper['create'] =
+      typeof target === 'function' &&
+      !metadata.isAlwaysUsingConstructor &&
+      metadata.lazyRelations.length === 0
+        ? () => Object.create(target.prototype as object) as ObjectLiteral
+        : (runner) => metadata.create(runner, { fromDeserializer: true }) as ObjectLiteral;
+    return { metadata, create, columns, joins };
   };
 
   // a selected to-many join repeats rows, which only TypeORM's grouping folds into lists
@@ -201,13 +216,13 @@ function compile(query: SelectQueryBuilder<ObjectLiteral>): ReadPlan | null {
   if (!root) return null;
 
   const entityOf = (mapper: AliasMapper, row: ObjectLiteral, runner: QueryRunner): ObjectLiteral | null => {
-    const entity = mapper.metadata.create(runner, { fromDeserializer: true }) as ObjectLiteral;
+    const entity = mapper.create(runner);
     let hasData = false;
-    for (const [key, column] of mapper.columns) {
+    for (const { key, read, counts } of mapper.columns) {
       const value: unknown = row[key];
       if (value === undefined) continue;
-      if (value !== null && !column.isVirtualProperty) hasData = true;
-      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      if (value !== null && counts) hasData = true;
+      read(entity, value);
     }
     let hasRelations = false;
     for (const { assign, mapper: joined } of mapper.joins) {
