@@ -19,6 +19,7 @@ export function baselinePool(defaultSize: number): Pool {
     bigNumberStrings: false,
     enableKeepAlive: true,
     keepAliveInitialDelay: 10_000,
+    trace: false,
   });
 }
 

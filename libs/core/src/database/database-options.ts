@@ -60,6 +60,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
       // keep idle connections healthy behind load balancers and proxies
       enableKeepAlive: true,
       keepAliveInitialDelay: 10_000,
+      // mysql2 captures a stack trace per statement to attach to its errors; TypeORM wraps them in
+      // errors of its own, and the capture was 5% of the api's CPU on a one-innovation read
+      trace: false,
     },
   };
 }

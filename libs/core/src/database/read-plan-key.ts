@@ -18,12 +18,13 @@ export function readPlanKey(
   map: QueryExpressionMap,
   isEntityClass: (value: unknown) => boolean,
 ): string | null {
-  const parts: string[] = [];
-  return walk(map, { parts, seen: new Map(), isEntityClass }) ? parts.join('') : null;
+  const state: Walk = { key: '', seen: new Map(), isEntityClass };
+  return walk(map, state) ? state.key : null;
 }
 
 interface Walk {
-  parts: string[];
+  /** The key so far (string concatenation: V8 joins the pieces once, when the key is hashed). */
+  key: string;
   /** Objects met so far, by order of meeting: a second meeting is a back reference. */
   seen: Map<object, number>;
   /** Entity classes (a join's target, e.g. `leftJoinAndMapOne`) count by identity, as metadata does. */
@@ -55,69 +56,88 @@ function identity(value: object): number {
   return id;
 }
 
-/** Class instances walked field by field (TypeORM's own holders of query parts). */
+/** How an object is keyed, by its prototype: walked field by field, by identity, or not at all. */
+type ObjectKind = { walk: string } | 'identity' | 'unkeyable';
+
+/** TypeORM's holders of query parts, walked field by field, and plain objects and arrays. */
 const WALKED_CLASSES = new Set(['Object', 'Array', 'QueryExpressionMap', 'Alias', 'JoinAttribute']);
+const METADATA_PROTOTYPES = new Set<object>([
+  EntityMetadata.prototype,
+  RelationMetadata.prototype,
+  ColumnMetadata.prototype,
+  EmbeddedMetadata.prototype,
+]);
+const kinds = new Map<object | null, ObjectKind>();
+
+function kindOf(value: object): ObjectKind {
+  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  let kind = kinds.get(prototype);
+  if (kind === undefined) {
+    const className = prototype === null ? 'Object' : prototype.constructor?.name;
+    kind =
+      prototype !== null && METADATA_PROTOTYPES.has(prototype)
+        ? 'identity'
+        : className && WALKED_CLASSES.has(className)
+          ? { walk: className }
+          : 'unkeyable';
+    kinds.set(prototype, kind);
+  }
+  return kind;
+}
 
 function walk(value: unknown, state: Walk): boolean {
-  const { parts, seen } = state;
   switch (typeof value) {
     case 'undefined':
-      parts.push('u');
+      state.key += 'u';
       return true;
     case 'boolean':
-      parts.push(value ? 't' : 'f');
+      state.key += value ? 't' : 'f';
       return true;
     case 'number':
     case 'bigint':
-      parts.push('n', String(value), ';');
+      state.key += `n${value};`;
       return true;
     case 'string':
       // length-prefixed: no string can pass for the structure around it
-      parts.push('s', String(value.length), ':', value);
+      state.key += `s${value.length}:${value}`;
       return true;
     case 'object':
       break;
     case 'function':
       if (!state.isEntityClass(value)) return false;
-      parts.push('c', String(identity(value)), ';');
+      state.key += `c${identity(value)};`;
       return true;
     default:
       return false;
   }
   if (value === null) {
-    parts.push('0');
+    state.key += '0';
     return true;
   }
-  if (
-    value instanceof EntityMetadata ||
-    value instanceof RelationMetadata ||
-    value instanceof ColumnMetadata ||
-    value instanceof EmbeddedMetadata
-  ) {
-    parts.push('m', String(identity(value)), ';');
-    return true;
-  }
-  const back = seen.get(value);
+  const back = state.seen.get(value);
   if (back !== undefined) {
-    parts.push('r', String(back), ';');
+    state.key += `r${back};`;
     return true;
   }
-  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  const className = prototype === null ? 'Object' : prototype.constructor?.name;
-  if (!className || !WALKED_CLASSES.has(className)) return false;
-  seen.set(value, seen.size);
+  const kind = kindOf(value);
+  if (kind === 'unkeyable') return false;
+  if (kind === 'identity') {
+    state.key += `m${identity(value)};`;
+    return true;
+  }
+  state.seen.set(value, state.seen.size);
   if (Array.isArray(value)) {
-    parts.push('[');
+    state.key += '[';
     for (const item of value) if (!walk(item, state)) return false;
-    parts.push(']');
+    state.key += ']';
     return true;
   }
-  parts.push('{', className);
-  for (const key of Object.keys(value)) {
-    if (SKIPPED.has(key)) continue;
-    parts.push(key, '=');
-    if (!walk((value as Record<string, unknown>)[key], state)) return false;
+  state.key += `{${kind.walk}`;
+  for (const field in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, field) || SKIPPED.has(field)) continue;
+    state.key += `${field}=`;
+    if (!walk((value as Record<string, unknown>)[field], state)) return false;
   }
-  parts.push('}');
+  state.key += '}';
   return true;
 }
