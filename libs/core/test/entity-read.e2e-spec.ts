@@ -1,7 +1,7 @@
 /**
  * `readRawAndEntities` against TypeORM's own `getRawAndEntities` on the same queries: the same
  * entities (classes, values, null relations, duplicates folded), the same raw rows, and a plan kept
- * per shape that never answers a query of another shape. Its own database, tables made from the
+ * per shape that never answers a query of another shape. Its own database, with the tables of the
  * entities below (every column type the platform's entities use), dropped at the end.
  */
 import { createConnection } from 'mysql2/promise';
@@ -129,6 +129,36 @@ class ReadItem {
 
 const ENTITIES = [ReadCountry, ReadOwner, ReadItem];
 
+/** The tables of the entities above, as a migration would make them. */
+const TABLES = [
+  `CREATE TABLE read_country (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL)`,
+  `CREATE TABLE read_owner (
+     id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+     name VARCHAR(60) NOT NULL,
+     active TINYINT(1) NOT NULL DEFAULT 1,
+     kind ENUM('CITY', 'REGENCY') NOT NULL,
+     tags TEXT NOT NULL,
+     level ENUM('1', '2') NOT NULL DEFAULT '1',
+     code VARCHAR(20) NULL,
+     profile JSON NULL,
+     budget DECIMAL(8, 2) NULL,
+     address_street VARCHAR(40) NULL,
+     address_zip CHAR(5) NULL,
+     country_id INT NULL,
+     created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+     CONSTRAINT fk_read_owner_country FOREIGN KEY (country_id) REFERENCES read_country (id)
+   )`,
+  `CREATE TABLE read_item (
+     id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+     title VARCHAR(80) NOT NULL,
+     owner_id INT NOT NULL,
+     reviewer_id INT NULL,
+     done_at DATETIME(3) NULL,
+     CONSTRAINT fk_read_item_owner FOREIGN KEY (owner_id) REFERENCES read_owner (id),
+     CONSTRAINT fk_read_item_reviewer FOREIGN KEY (reviewer_id) REFERENCES read_owner (id)
+   )`,
+];
+
 describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the general hydrator)', () => {
   let db: DataSource;
   let databaseName: string;
@@ -145,6 +175,8 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
       await connection.query(
         `CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
       );
+      await connection.query(`USE \`${databaseName}\``);
+      for (const statement of TABLES) await connection.query(statement);
     } finally {
       await connection.end();
     }
@@ -153,7 +185,6 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
     db = new DataSource({
       ...buildDataSourceOptions({ url: url.toString(), poolSize: 4, logQueries: false, entities: ENTITIES }),
       migrations: [],
-      synchronize: true,
       logging: false,
     });
     await db.initialize();
