@@ -16,6 +16,7 @@ import { AgenciesResolver } from './agencies/agencies.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
+import { PlainFieldResolversModule } from './graphql/plain-field-resolvers.module';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { InnovationTransferResolver } from './innovations/innovation-transfer.resolver';
 import { InnovationsResolver } from './innovations/innovations.resolver';
@@ -65,9 +66,10 @@ import { UsersResolver } from './users/users.resolver';
     ForumModule.forRoot({ publisher: SocketForumPublisher, providers: [ForumGateway] }),
     NotificationsModule,
     AnalyticsModule,
+    PlainFieldResolversModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetricsModule, RateLimitsModule],
+      imports: [MetricsModule, RateLimitsModule, PlainFieldResolversModule],
       useClass: GraphqlOptionsFactory,
     }),
   ],

@@ -5,6 +5,7 @@ import { ModerationReason, Post, PostsService, Thread, ThreadsService } from '@j
 import { Args, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldRequested } from '../common/requested-fields';
+import { PlainFieldResolvers } from '../graphql/plain-field-resolvers';
 import { CreatePostInput, CreateThreadInput, EditPostInput, PostsArgs, ThreadsArgs } from './forum.inputs';
 import { PostConnection, ThreadConnection } from './forum.types';
 
@@ -73,7 +74,15 @@ export class PostsResolver {
   constructor(
     private readonly postService: PostsService,
     private readonly userById: UserByIdLoader,
-  ) {}
+    plainFields: PlainFieldResolvers,
+  ) {
+    // called per post of every thread page
+    plainFields.register<Post>('Post', {
+      author: (post, ctx) => this.author(post, ctx),
+      bodyHtml: (post) => this.bodyHtml(post),
+      notice: (post) => this.notice(post),
+    });
+  }
 
   @SignedIn()
   @Query(() => PostConnection, { description: 'Posts of a thread, oldest or newest first.' })

@@ -19,6 +19,7 @@ import {
 import { MetricsService } from '../metrics/metrics.service';
 import { GraphqlRateLimits } from '../rate-limits/graphql-rate-limits';
 import { JitExecutorGateway } from './jit-executor.gateway';
+import { PlainFieldResolvers } from './plain-field-resolvers';
 
 /**
  * The parsed and validated documents Apollo keeps, by their JSON length. A document costs about ten
@@ -53,6 +54,7 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
     private readonly metrics: MetricsService,
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly rateLimits: GraphqlRateLimits,
+    private readonly plainFields: PlainFieldResolvers,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -65,6 +67,8 @@ export class GraphqlOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       path: '/graphql',
       autoSchemaFile: true,
       sortSchema: true,
+      // hot fields resolved without Nest's per-call wrapper (see PlainFieldResolvers)
+      transformSchema: (schema) => this.plainFields.apply(schema),
       playground: false,
       introspection,
       includeStacktraceInErrorResponses: false,

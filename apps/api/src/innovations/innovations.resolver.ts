@@ -30,6 +30,7 @@ import { Province, Regency, RegionsService } from '@jipp/regions';
 import { Args, Context, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldRequested, selectedFieldNames } from '../common/requested-fields';
+import { PlainFieldResolvers } from '../graphql/plain-field-resolvers';
 import {
   AddAwardInput,
   CreateCategoryInput,
@@ -70,7 +71,18 @@ export class InnovationsResolver {
     private readonly awardsByInnovation: AwardsByInnovationLoader,
     private readonly viewCounter: InnovationViewCounter,
     private readonly viewerWatches: ViewerWatchesLoader,
-  ) {}
+    plainFields: PlainFieldResolvers,
+  ) {
+    // a catalogue card's fields: called per item of every page
+    plainFields.register<Innovation>('Innovation', {
+      category: (innovation) => this.category(innovation),
+      originAgency: (innovation, ctx) => this.originAgency(innovation, ctx),
+      province: (innovation) => this.province(innovation),
+      regency: (innovation) => this.regency(innovation),
+      awards: (innovation, ctx) => this.awardsOf(innovation, ctx),
+      funnel: (innovation) => this.funnel(innovation),
+    });
+  }
 
   // ---------------------------------------------------------------- queries
 

@@ -4,6 +4,7 @@ import { User, UsersService } from '@jipp/auth';
 import { CurrentUser, Role, Roles, type AuthUser, type GraphqlContext } from '@jipp/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldRequested } from '../common/requested-fields';
+import { PlainFieldResolvers } from '../graphql/plain-field-resolvers';
 import { InvitableRole, InviteUserInput, UsersArgs } from './user.inputs';
 import { InvitationPayload, UserConnection } from './user.types';
 
@@ -12,7 +13,11 @@ export class UsersResolver {
   constructor(
     private readonly users: UsersService,
     private readonly agencyById: AgencyByIdLoader,
-  ) {}
+    plainFields: PlainFieldResolvers,
+  ) {
+    // called per author of every thread page
+    plainFields.register<User>('User', { agency: (user, ctx) => this.agency(user, ctx) });
+  }
 
   @Roles(Role.AGENCY_ADMIN, Role.ADMIN)
   @Query(() => UserConnection, {
