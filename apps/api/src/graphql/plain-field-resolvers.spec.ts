@@ -12,7 +12,7 @@ describe('PlainFieldResolvers', () => {
     const registry = new PlainFieldResolvers();
     registry.register<{ id: number }>('Card', {
       label: (card) => `kartu ${card.id}`,
-      owner: (_card, ctx) => (ctx.req as { user: string }).user,
+      owner: (_card, ctx) => (ctx.req as unknown as { user: string }).user,
     });
     const schema = registry.apply(buildSchema(sdl));
     const context: GraphqlContext = {
