@@ -4,7 +4,7 @@
  * per shape that never answers a query of another shape. Its own database, with the tables of the
  * entities below (every column type the platform's entities use), dropped at the end.
  */
-import { createConnection } from 'mysql2/promise';
+import { emptyDatabase, type IsolatedDatabase } from '@jipp/testing';
 import {
   Column,
   CreateDateColumn,
@@ -161,33 +161,17 @@ const TABLES = [
 
 describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the general hydrator)', () => {
   let db: DataSource;
-  let databaseName: string;
+  let database: IsolatedDatabase | undefined;
 
   beforeAll(async () => {
-    const admin = process.env['JIPP_TEST_ADMIN_URL'];
-    const shared = process.env['JIPP_TEST_DATABASE'];
-    const sharedUrl = process.env['DATABASE_URL'];
-    if (!admin || !shared || !sharedUrl) throw new Error('run under the e2e global setup');
-    databaseName = `${shared}_entity_read`.slice(0, 64);
-    const connection = await createConnection(admin);
-    try {
-      await connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``);
-      await connection.query(
-        `CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-      );
-      await connection.query(`USE \`${databaseName}\``);
-      for (const statement of TABLES) await connection.query(statement);
-    } finally {
-      await connection.end();
-    }
-    const url = new URL(sharedUrl);
-    url.pathname = `/${databaseName}`;
+    database = await emptyDatabase('entity_read');
     db = new DataSource({
-      ...buildDataSourceOptions({ url: url.toString(), poolSize: 4, logQueries: false, entities: ENTITIES }),
+      ...buildDataSourceOptions({ url: database.url, poolSize: 4, logQueries: false, entities: ENTITIES }),
       migrations: [],
       logging: false,
     });
     await db.initialize();
+    for (const statement of TABLES) await db.query(statement);
 
     const [indonesia] = await db.getRepository(ReadCountry).save([{ name: 'Indonesia' }]);
     const owners = await db.getRepository(ReadOwner).save([
@@ -237,13 +221,7 @@ describe('readRawAndEntities (TypeORM reads without rebuilding SQL or the genera
 
   afterAll(async () => {
     await db?.destroy();
-    if (process.env['JIPP_KEEP_TEST_DATABASE'] === 'true') return;
-    const connection = await createConnection(process.env['JIPP_TEST_ADMIN_URL']!);
-    try {
-      await connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``);
-    } finally {
-      await connection.end();
-    }
+    await database?.drop();
   });
 
   const items = (): SelectQueryBuilder<ReadItem> => db.getRepository(ReadItem).createQueryBuilder('item');

@@ -10,11 +10,10 @@ export interface IsolatedDatabase {
 }
 
 /**
- * A database of the test file's own, beside the run's shared one, migrated and seeded with the
- * reference data by the real CLI: for tests that read whole tables (rollups, rebuilds), which
- * other test files writing to the shared database would disturb.
+ * An empty database of the test file's own, beside the run's shared one (`<shared>_<suffix>`), made
+ * afresh; `drop()` removes it unless JIPP_KEEP_TEST_DATABASE=true. For tests that make their own tables.
  */
-export async function isolatedDatabase(suffix: string): Promise<IsolatedDatabase> {
+export async function emptyDatabase(suffix: string): Promise<IsolatedDatabase> {
   const base = process.env['JIPP_TEST_ADMIN_URL'];
   const shared = process.env['JIPP_TEST_DATABASE'];
   const sharedUrl = process.env['DATABASE_URL'];
@@ -29,11 +28,6 @@ export async function isolatedDatabase(suffix: string): Promise<IsolatedDatabase
   } finally {
     await admin.end();
   }
-  const cli = join(ROOT, 'dist/apps/cli/src/main.js');
-  const env = { ...process.env, DATABASE_URL: url.toString() };
-  for (const command of ['migrate', 'seed']) {
-    execFileSync('node', [cli, command], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
   return {
     url: url.toString(),
     name,
@@ -47,4 +41,19 @@ export async function isolatedDatabase(suffix: string): Promise<IsolatedDatabase
       }
     },
   };
+}
+
+/**
+ * A database of the test file's own, beside the run's shared one, migrated and seeded with the
+ * reference data by the real CLI: for tests that read whole tables (rollups, rebuilds), which
+ * other test files writing to the shared database would disturb.
+ */
+export async function isolatedDatabase(suffix: string): Promise<IsolatedDatabase> {
+  const database = await emptyDatabase(suffix);
+  const cli = join(ROOT, 'dist/apps/cli/src/main.js');
+  const env = { ...process.env, DATABASE_URL: database.url };
+  for (const command of ['migrate', 'seed']) {
+    execFileSync('node', [cli, command], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return database;
 }

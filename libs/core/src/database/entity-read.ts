@@ -23,8 +23,8 @@ import { readPlanKey } from './read-plan-key';
  * The result equals TypeORM's: the same SQL and parameters (the driver's own substitution), the
  * same values (the driver's own `prepareHydratedValue`), a to-one relation that matched nothing is
  * null, rows sharing a primary key make one entity (the first row's). A query this does not cover
- * (to-many joins, relation ids, skip/take, locks, result caching, inheritance,
- * lazy relations, load listeners or subscribers, find options) goes to TypeORM unchanged.
+ * (to-many joins, relation ids, skip/take, locks, result caching, inheritance, lazy relations,
+ * load listeners or subscribers, find options) goes to TypeORM unchanged.
  */
 export async function readRawAndEntities<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
