@@ -1,6 +1,7 @@
 import { AppConfig, REDIS_CLIENT, Role } from '@jipp/core';
 import {
   Innovation,
+  InnovationViewCounter,
   InnovationViewDay,
   jakartaDay,
   pendingField,
@@ -180,5 +181,47 @@ describe('innovation views', () => {
     expect(await redis.exists(keys.flushing)).toBe(0);
     expect(await flusher.flush()).toMatchObject({ batches: 0, views: 0 });
     expect(await viewCount(id)).toBe(2);
+  });
+
+  it('asks Redis once per visitor, innovation and day on a node; the other nodes still count through Redis', async () => {
+    const id = await published();
+    const config = api.app.get(AppConfig);
+    const nodeA = api.app.get(InnovationViewCounter);
+    const nodeB = new InnovationViewCounter(redis, config);
+    const visitor = { visitorId: unique('pengunjung') };
+    const today = jakartaDay(new Date());
+
+    expect(await nodeA.record(id, visitor)).toBe(true);
+    expect(await nodeB.record(id, visitor)).toBe(false); // Redis's seen-set is shared
+    await pendingReaches(id, 1);
+
+    // node A remembers the answer: with the seen-set gone from Redis, it still does not count again,
+    // because it does not ask; a node that has not seen the visitor asks, and Redis (now empty) counts
+    await redis.del(keys.seen(today, id));
+    expect(await nodeA.record(id, visitor)).toBe(false);
+    await pendingReaches(id, 1);
+    expect(await new InnovationViewCounter(redis, config).record(id, visitor)).toBe(true);
+    await pendingReaches(id, 2);
+
+    // the memory is per day: tomorrow the same visitor is asked of Redis, and counted again
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    expect(await nodeA.record(id, visitor, tomorrow)).toBe(true);
+    await redis.del(keys.seen(jakartaDay(tomorrow), id));
+    await redis.hdel(keys.pending, pendingField(jakartaDay(tomorrow), id));
+  });
+
+  it('does not remember a view Redis could not answer', async () => {
+    const id = await published();
+    const offline = redis.duplicate({ lazyConnect: true });
+    try {
+      const node = new InnovationViewCounter(offline, api.app.get(AppConfig));
+      const visitor = { visitorId: unique('pengunjung') };
+      expect(await node.record(id, visitor)).toBe(false); // not connected: dropped, not remembered
+      await offline.connect();
+      expect(await node.record(id, visitor)).toBe(true);
+      await pendingReaches(id, 1);
+    } finally {
+      offline.disconnect();
+    }
   });
 });

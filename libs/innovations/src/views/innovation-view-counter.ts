@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, REDIS_CLIENT } from '@jipp/core';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import {
   jakartaDay,
   jakartaDayEndsAt,
@@ -37,17 +38,30 @@ interface RecordViewCommand {
 
 /** At most one warning per minute while Redis is unavailable, not one per page view. */
 const WARN_INTERVAL_MS = 60_000;
+/**
+ * Visitor-days this node remembers as already answered by Redis (about 100 bytes each: some 10 MB
+ * at most). Past it, the least recently seen are forgotten and simply asked of Redis again.
+ */
+const ANSWERED_HERE_MAX = 100_000;
 
 /**
  * Counts an innovation's views: at most once per visitor per innovation per Asia/Jakarta day, in one
  * atomic Redis round trip. The database is written later, in batches, by `ViewFlushService`.
  * `record` never rejects and is not meant to be awaited by a request: a page view never waits on a
  * write, and Redis being down loses some view counts, never a page.
+ *
+ * The day's seen-set in Redis is what every api node shares. Once Redis has answered for a visitor,
+ * an innovation and a day, the answer for the rest of that day can only be "already counted", so
+ * this node remembers it and does not ask again: a visitor who reloads or comes back to a page costs
+ * no Redis round trip. The memory is bounded and per node; a node that has not seen the visitor asks
+ * Redis, which still counts them once.
  */
 @Injectable()
 export class InnovationViewCounter {
   private readonly logger = new Logger(InnovationViewCounter.name);
   private readonly keys: ViewKeys;
+  /** `day:innovationId:visitor` -> true, each kept until its day's seen-set expires. */
+  private readonly answeredHere = new LRUCache<string, true>({ max: ANSWERED_HERE_MAX });
   private lastWarnAt = 0;
 
   constructor(
@@ -61,16 +75,21 @@ export class InnovationViewCounter {
   /** Counts the view when the visitor is new today; resolves whether it counted, false on any failure. */
   async record(innovationId: number, visitor: Visitor, at = new Date()): Promise<boolean> {
     try {
+      const day = jakartaDay(at);
+      const member = visitorKey(visitor);
+      const answered = `${day}:${innovationId}:${member}`;
+      if (this.answeredHere.has(answered)) return false;
       // while Redis reconnects, drop the view instead of queueing commands behind it
       if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}`);
-      const day = jakartaDay(at);
+      const seenUntil = jakartaDayEndsAt(at) + SEEN_GRACE_SECONDS;
       const counted = await (this.redis as unknown as RecordViewCommand)[RECORD_VIEW](
         this.keys.seen(day, innovationId),
         this.keys.pending,
-        visitorKey(visitor),
+        member,
         pendingField(day, innovationId),
-        jakartaDayEndsAt(at) + SEEN_GRACE_SECONDS,
+        seenUntil,
       );
+      this.answeredHere.set(answered, true, { ttl: Math.max(1, seenUntil * 1000 - Date.now()) });
       return counted === 1;
     } catch (error) {
       this.warn(error);
