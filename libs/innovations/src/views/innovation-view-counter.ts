@@ -68,7 +68,10 @@ function rememberedAs(visitor: Visitor): string {
 export class InnovationViewCounter {
   private readonly logger = new Logger(InnovationViewCounter.name);
   private readonly keys: ViewKeys;
-  /** `day:innovationId:visitor` -> true, each kept until its day's seen-set expires (see `rememberedAs`). */
+  /**
+   * `day:innovationId:visitor` (see `rememberedAs`) -> true. No expiry is needed: the day is part of
+   * the key, so a past day's entry never answers a view again and is forgotten as the LRU fills.
+   */
   private readonly answeredHere = new LRUCache<string, true>({ max: ANSWERED_HERE_MAX });
   private lastWarnAt = 0;
 
@@ -88,15 +91,14 @@ export class InnovationViewCounter {
       if (this.answeredHere.has(answered)) return false;
       // while Redis reconnects, drop the view instead of queueing commands behind it
       if (this.redis.status !== 'ready') throw new Error(`Redis connection is ${this.redis.status}`);
-      const seenUntil = jakartaDayEndsAt(at) + SEEN_GRACE_SECONDS;
       const counted = await (this.redis as unknown as RecordViewCommand)[RECORD_VIEW](
         this.keys.seen(day, innovationId),
         this.keys.pending,
         visitorKey(visitor),
         pendingField(day, innovationId),
-        seenUntil,
+        jakartaDayEndsAt(at) + SEEN_GRACE_SECONDS,
       );
-      this.answeredHere.set(answered, true, { ttl: Math.max(1, seenUntil * 1000 - Date.now()) });
+      this.answeredHere.set(answered, true);
       return counted === 1;
     } catch (error) {
       this.warn(error);
