@@ -268,5 +268,30 @@ describe('forum threads and posts', () => {
     expect(slow.errors?.[0]?.message).toMatch(/after \d{4}-\d{2}-\d{2}T/);
     await api.dataSource.getRepository(Thread).update({ id: t.id }, { locked: true, slowModeSeconds: 0 });
     expect(errorCode(await post(member, t.id, 'Terkunci'))).toBe('FORBIDDEN');
+    // a refused post leaves the thread as it was: no count, no activity
+    const after = await api.dataSource.getRepository(Thread).findOneByOrFail({ id: t.id });
+    expect(after.postCount).toBe(2);
+    expect(await api.dataSource.getRepository(Post).countBy({ threadId: t.id })).toBe(2);
+    expect(errorCode(await post(member, 2_000_000_000, 'Ke mana?'))).toBe('NOT_FOUND');
+  });
+
+  it('orders concurrent posts of a thread: every post counted once, slow mode lets one through', async () => {
+    const busy = await thread(member);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => post(i % 2 ? member : otherMember, busy.id, `Serentak ${i}`)),
+    );
+    expect(answers.map((a) => a.errors)).toEqual(Array(8).fill(undefined));
+    const counted = await api.dataSource.getRepository(Thread).findOneByOrFail({ id: busy.id });
+    expect(counted.postCount).toBe(9);
+    expect(counted.lastPostAt).not.toBeNull();
+
+    const slow = await thread(member);
+    await api.dataSource.getRepository(Thread).update({ id: slow.id }, { slowModeSeconds: 60 });
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => post(otherMember, slow.id, `Balapan ${i}`)),
+    );
+    expect(racing.filter((a) => a.errors === undefined)).toHaveLength(1);
+    expect(racing.filter((a) => errorCode(a) === 'RATE_LIMITED')).toHaveLength(4);
+    expect((await api.dataSource.getRepository(Thread).findOneByOrFail({ id: slow.id })).postCount).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { mentionedUserIds, renderPostBody } from './post-markdown';
+import { mentionedUserIds, renderPostBody, renderSoon } from './post-markdown';
 
 const render = (body: string, names = new Map<number, string>()) => renderPostBody(body, names);
 
@@ -46,5 +46,18 @@ describe('post Markdown', () => {
     expect(render('jippmention7x jippmentionu7x', new Map([[7, 'Budi']]))).toBe(
       '<p>jippmention7x jippmentionu7x</p>',
     );
+  });
+
+  it('renders soon: after the current turn of the event loop, as renderPostBody would', async () => {
+    const body = '**Hasil** <script>alert(1)</script> di https://jippnet.example';
+    const order: string[] = [];
+    const soon = renderSoon(body).then((html) => {
+      order.push('rendered');
+      return html;
+    });
+    await Promise.resolve();
+    order.push('this turn');
+    expect(await soon).toBe(render(body));
+    expect(order).toEqual(['this turn', 'rendered']);
   });
 });

@@ -83,3 +83,24 @@ export function renderPostBody(body: string, names: ReadonlyMap<number, string>)
       : `<span class="mention" data-user-id="${Number(id)}">@${escapeHtml(name)}</span>`;
   });
 }
+
+/**
+ * {@link renderPostBody} for a body that mentions no one, on the event loop's next turn. Called
+ * before a transaction starts, it runs once the transaction's first statement has left for the
+ * database (the driver writes it in the same turn), so the rendering takes the time the post spends
+ * waiting for that answer instead of adding to it.
+ */
+export function renderSoon(body: string): Promise<string> {
+  const rendering = new Promise<string>((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(renderPostBody(body, new Map()));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+  // a transaction that fails before it needs the HTML leaves the promise unread: not an unhandled rejection
+  rendering.catch(() => undefined);
+  return rendering;
+}

@@ -8,6 +8,7 @@ import {
   type Connection,
   ErrorCode,
   paginate,
+  readRawAndEntities,
   Role,
   runInTransaction,
   writeAudit,
@@ -20,7 +21,7 @@ import type { PostMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
 import { Thread, ThreadSubject } from '../threads/thread.entity';
 import { ForumEventType } from '../forum-event-types';
-import { mentionedUserIds, renderPostBody } from './post-markdown';
+import { mentionedUserIds, renderPostBody, renderSoon } from './post-markdown';
 import { PostMention } from './post-mention.entity';
 import { Post } from './post.entity';
 
@@ -32,8 +33,7 @@ export enum PostOrder {
 /** At most this many users are mentioned (and notified) per post. */
 export const MAX_MENTIONS = 20;
 
-/** Posts: written in Markdown, stored with their sanitised HTML, pushed to readers after commit. */
-/** What posting needs to know of the poster, read in one statement (see `posterFacts`). */
+/** What posting needs to know of the poster, read with the thread (`countPost`) or on its own (`posterFacts`). */
 interface PosterFacts {
   name: string;
   mutedUntil: Date | null;
@@ -41,6 +41,7 @@ interface PosterFacts {
   hubRead: { member: unknown; coordinator: unknown } | null;
 }
 
+/** Posts: written in Markdown, stored with their sanitised HTML, pushed to readers after commit. */
 @Injectable()
 export class PostsService {
   constructor(
@@ -90,28 +91,16 @@ export class PostsService {
     replyToPostId?: number | null,
   ): Promise<Post> {
     const now = this.clock.now();
+    // a body that mentions no one renders while the database opens the transaction (see renderSoon)
+    const rendered = mentionedUserIds(body).length === 0 ? renderSoon(body) : undefined;
     const { post, authorName } = await runInTransaction(this.dataSource, async (manager) => {
-      // the thread row lock orders posts in a thread: slow mode and counters hold under races
-      const thread = await manager
-        .getRepository(Thread)
-        .findOne({ where: { id: threadId }, lock: { mode: 'pessimistic_write' } });
-      if (!thread) throw AppError.notFound('Thread', threadId);
-      // a hub thread's read facts come with the poster's facts, in one statement
-      const hubRead = thread.subject === ThreadSubject.HUB && author.role !== Role.ADMIN;
-      const scope = await this.access.scopeOf(thread, manager);
-      const poster = await this.posterFacts(
-        manager,
-        author,
-        scope.hubIds,
-        now,
-        hubRead ? thread.hubId : null,
-      );
+      const { thread, poster } = await this.countPost(manager, author, threadId, now);
       const readable = poster.hubRead
         ? this.access.hubThreadReadable(author, poster.hubRead.member, poster.hubRead.coordinator)
         : await this.access.canRead(author, thread, manager);
       if (!readable) throw AppError.notFound('Thread', threadId);
       await this.assertMayPost(manager, author, thread, poster, now);
-      const { name } = poster;
+      let replyToAuthorUserId: number | null = null;
       if (replyToPostId != null) {
         const parent = await manager.getRepository(Post).findOneBy({ id: replyToPostId });
         if (!parent || parent.threadId !== threadId) {
@@ -119,10 +108,15 @@ export class PostsService {
             { field: 'input.replyToPostId', message: 'is not a post of this thread' },
           ]);
         }
+        replyToAuthorUserId = parent.authorUserId;
       }
       return {
-        post: await this.insertPost(manager, author, thread, body, replyToPostId ?? null, now),
-        authorName: name,
+        post: await this.insertPost(manager, author, thread, body, now, {
+          replyToPostId: replyToPostId ?? null,
+          replyToAuthorUserId,
+          bodyHtml: await rendered,
+        }),
+        authorName: poster.name,
       };
     });
     this.publisher.postCreated(this.toMessage(post, authorName));
@@ -130,24 +124,84 @@ export class PostsService {
   }
 
   /**
-   * Writes a post into a locked thread row: mentions, counters, audit and the outbox event. Used for a
-   * reply and for a new thread's first post.
+   * Counts a new post into its thread and reads what posting there depends on. The counters' UPDATE
+   * comes first: it takes the thread's row lock, which orders the posts of a thread (slow mode and
+   * the counters hold under races), and a post refused afterwards rolls it back with the rest. Then
+   * one statement reads the thread as locked with, for a hub thread, the poster's facts: their name,
+   * a running mute in the hub, and whether they may read its forum. Other threads ask for the hubs
+   * of their subject first.
+   */
+  private async countPost(
+    manager: EntityManager,
+    author: AuthUser,
+    threadId: number,
+    now: Date,
+  ): Promise<{ thread: Thread; poster: PosterFacts }> {
+    const counted: { affectedRows?: number } = await manager.query(
+      'UPDATE thread SET post_count = post_count + 1, last_post_at = ?, last_activity_at = ? WHERE id = ?',
+      [now, now, threadId],
+    );
+    if (!counted.affectedRows) throw AppError.notFound('Thread', threadId);
+    const askHubRead = author.role !== Role.ADMIN;
+    const query = manager
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .addSelect('(SELECT u.name FROM `user` u WHERE u.id = :userId)', 'poster_name')
+      .addSelect(
+        `(SELECT MAX(mute.muted_until) FROM hub_mute mute
+           WHERE mute.user_id = :userId AND mute.hub_id = thread.hub_id AND mute.muted_until > :now)`,
+        'poster_muted_until',
+      )
+      .where('thread.id = :threadId', { threadId, userId: author.id, now });
+    if (askHubRead) {
+      query
+        .addSelect(hubReadFlagsSql.member('thread.hub_id', ':agencyId'), 'hub_member')
+        .addSelect(hubReadFlagsSql.coordinator('thread.hub_id', ':userId'), 'hub_coordinator')
+        .setParameter('agencyId', author.agencyId);
+    }
+    const {
+      entities: [thread],
+      raw: [row],
+    } = (await readRawAndEntities(query)) as { entities: Thread[]; raw: Array<Record<string, unknown>> };
+    if (!thread || !row) throw AppError.notFound('Thread', threadId);
+    if (thread.subject !== ThreadSubject.HUB) {
+      const scope = await this.access.scopeOf(thread, manager);
+      return { thread, poster: await this.posterFacts(manager, author, scope.hubIds, now) };
+    }
+    return {
+      thread,
+      poster: {
+        name: typeof row['poster_name'] === 'string' ? row['poster_name'] : '',
+        mutedUntil: row['poster_muted_until'] instanceof Date ? row['poster_muted_until'] : null,
+        hubRead: askHubRead ? { member: row['hub_member'], coordinator: row['hub_coordinator'] } : null,
+      },
+    };
+  }
+
+  /**
+   * Writes a post into a thread whose row this transaction has locked and counted the post in:
+   * mentions, audit and the outbox event. Used for a reply and for a new thread's first post.
+   * `bodyHtml` is the body already rendered, for a body that mentions no one.
    */
   async insertPost(
     manager: EntityManager,
     author: AuthUser,
     thread: Thread,
     body: string,
-    replyToPostId: number | null,
     now: Date,
+    reply: { replyToPostId: number | null; replyToAuthorUserId: number | null; bodyHtml?: string },
   ): Promise<Post> {
+    const { replyToPostId, replyToAuthorUserId } = reply;
     const mentioned = await this.mentionable(manager, thread, mentionedUserIds(body), author.id);
     // every column given, so the inserted row is the post (no read-back): only its id comes back
     const row = manager.getRepository(Post).create({
       threadId: thread.id,
       authorUserId: author.id,
       body,
-      bodyHtml: renderPostBody(body, mentioned),
+      bodyHtml:
+        reply.bodyHtml !== undefined && mentioned.size === 0
+          ? reply.bodyHtml
+          : renderPostBody(body, mentioned),
       replyToPostId,
       editedAt: null,
       deletedAt: null,
@@ -171,14 +225,6 @@ export class PostsService {
         .getRepository(PostMention)
         .insert([...mentioned.keys()].map((userId) => ({ postId: row.id, userId })));
     }
-    await manager.query(
-      'UPDATE thread SET post_count = post_count + 1, last_post_at = ?, last_activity_at = ? WHERE id = ?',
-      [now, now, thread.id],
-    );
-    const replyToAuthor =
-      replyToPostId === null
-        ? null
-        : ((await manager.getRepository(Post).findOneBy({ id: replyToPostId }))?.authorUserId ?? null);
     await writeAudit(manager, {
       actorUserId: author.id,
       action: 'post.create',
@@ -199,7 +245,7 @@ export class PostsService {
         innovationId: thread.innovationId,
         replicationId: thread.replicationId,
         replyToPostId,
-        replyToAuthorUserId: replyToAuthor,
+        replyToAuthorUserId,
         mentionedUserIds: [...mentioned.keys()],
       },
     });
@@ -303,7 +349,7 @@ export class PostsService {
     now: Date,
   ): Promise<{ name: string }> {
     const scope = await this.access.scopeOf(thread, manager);
-    const poster = await this.posterFacts(manager, author, scope.hubIds, now, null);
+    const poster = await this.posterFacts(manager, author, scope.hubIds, now);
     await this.assertMayPost(manager, author, thread, poster, now);
     return { name: poster.name };
   }
@@ -348,42 +394,24 @@ export class PostsService {
   }
 
   /**
-   * One statement: the user's name; when the thread has hubs, the latest end of a mute of the user
-   * in one of them that is still running at `now` (null if none); and, given a hub (`readHubId`),
-   * the two facts that say whether the user may read that hub's threads.
+   * One statement: the user's name and, when the thread has hubs, the latest end of a mute of the
+   * user in one of them that is still running at `now` (null if none).
    */
   private async posterFacts(
     manager: EntityManager,
     user: AuthUser,
     hubIds: number[],
     now: Date,
-    readHubId: number | null,
   ): Promise<PosterFacts> {
     const mute = hubIds.length
       ? `(SELECT MAX(mute.muted_until) FROM hub_mute mute
            WHERE mute.user_id = u.id AND mute.hub_id IN (${hubIds.map(() => '?').join(', ')}) AND mute.muted_until > ?)`
       : 'NULL';
-    const read =
-      readHubId === null
-        ? ''
-        : `, ${hubReadFlagsSql.member('?', '?')} AS hub_member, ${hubReadFlagsSql.coordinator('?', 'u.id')} AS hub_coordinator`;
-    const rows: Array<{
-      name: string;
-      muted_until: Date | null;
-      hub_member?: unknown;
-      hub_coordinator?: unknown;
-    }> = await manager.query(`SELECT u.name, ${mute} AS muted_until${read} FROM \`user\` u WHERE u.id = ?`, [
-      ...(hubIds.length ? [...hubIds, now] : []),
-      ...(readHubId === null ? [] : [readHubId, user.agencyId, readHubId]),
-      user.id,
-    ]);
-    const row = rows[0];
-    return {
-      name: row?.name ?? '',
-      mutedUntil: row?.muted_until ?? null,
-      hubRead:
-        readHubId === null ? null : { member: row?.hub_member ?? 0, coordinator: row?.hub_coordinator ?? 0 },
-    };
+    const rows: Array<{ name: string; muted_until: Date | null }> = await manager.query(
+      `SELECT u.name, ${mute} AS muted_until FROM \`user\` u WHERE u.id = ?`,
+      [...(hubIds.length ? [...hubIds, now] : []), user.id],
+    );
+    return { name: rows[0]?.name ?? '', mutedUntil: rows[0]?.muted_until ?? null, hubRead: null };
   }
 
   private async lockVisible(manager: EntityManager, user: AuthUser, postId: number): Promise<Post> {

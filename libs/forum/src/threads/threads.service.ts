@@ -16,6 +16,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { ForumAccess } from '../access/forum-access';
 import { ForumEventType } from '../forum-event-types';
+import { mentionedUserIds, renderSoon } from '../posts/post-markdown';
 import { PostsService } from '../posts/posts.service';
 import type { ThreadMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
@@ -103,11 +104,15 @@ export class ThreadsService {
     const where = placeOf(place);
     await this.requirePlace(author, where);
     const now = this.clock.now();
+    const rendered = mentionedUserIds(body).length === 0 ? renderSoon(body) : undefined;
     const { thread, post, name } = await runInTransaction(this.dataSource, async (manager) => {
+      // the first post is counted in as the thread is written
       const row = manager.getRepository(Thread).create({
         ...where,
         title,
         authorUserId: author.id,
+        postCount: 1,
+        lastPostAt: now,
         lastActivityAt: now,
       });
       // mutes apply to new threads too (slow mode and locks cannot, the thread is new)
@@ -127,7 +132,11 @@ export class ThreadsService {
         actorUserId: author.id,
         payload: { threadId: row.id, ...where, title },
       });
-      const first = await this.posts.insertPost(manager, author, row, body, null, now);
+      const first = await this.posts.insertPost(manager, author, row, body, now, {
+        replyToPostId: null,
+        replyToAuthorUserId: null,
+        bodyHtml: await rendered,
+      });
       return {
         thread: await manager.getRepository(Thread).findOneByOrFail({ id: row.id }),
         post: first,
