@@ -273,6 +273,21 @@ describe('GraphQL request limits', () => {
     expectRefused(badVariable, /Int cannot represent non-integer value/);
   });
 
+  it('measures a document once whatever its other variables, and still refuses a bad one with 400', async () => {
+    const bySlug =
+      'query($slug: String!, $n: Int!) { innovation(slug: $slug) { id } a: agencies(first: $n) { edges { node { id } } } b: networks { members(first: $n) { edges { node { parent { id } } } } } c: networks { members(first: $n) { edges { node { parent { id } } } } } }';
+    for (const slug of ['satu', 'dua', 'tiga']) {
+      // it runs: the slug is looked up
+      const ran = await api.gql(bySlug, { slug, n: 2 });
+      expect({ status: ran.status, code: errorCode(ran) }).toEqual({ status: 200, code: 'NOT_FOUND' });
+    }
+    // its cost is known: a value that does not fit its type is refused when the operation runs
+    expectRefused(await api.gql(bySlug, { slug: 5, n: 2 }), /String cannot represent a non string value/);
+    expectRefused(await api.gql(bySlug, { n: 2 }), /"\$slug" of required type "String!" was not provided/);
+    // a dearer `first` is measured anew, never taken from the cheaper one
+    expectRefused(await api.gql(bySlug, { slug: 'satu', n: 100 }), /^Query is too expensive/);
+  });
+
   it('caps every `first` argument of the schema, and says so with BAD_USER_INPUT', async () => {
     expect(listsInSchema(schema).firsts).toEqual(Object.keys(FIRST_CAPS).sort());
     for (const [field, [cap, query]] of Object.entries(FIRST_CAPS)) {

@@ -3,6 +3,7 @@ import type { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   execute,
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isInputObjectType,
   isNonNullType,
@@ -12,6 +13,7 @@ import {
   type ExecutionResult,
   type GraphQLInputObjectType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { AppError } from '@jipp/core';
@@ -41,6 +43,25 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
         : error,
     ),
   };
+}
+
+/**
+ * graphql-jit refuses variables that do not fit their types with messages of its own (a nested
+ * field's name as if it were the variable) and without the variable's definition as the error's
+ * node. That node is how Apollo tells a caller's bad variable (BAD_USER_INPUT, HTTP 400) from a
+ * server error (masked as INTERNAL). A result without data is a refusal before execution: the
+ * variables are coerced again by graphql-js, whose errors (those Apollo recognises, and graphql-js's
+ * own wording) replace graphql-jit's. Only refused requests pay for it.
+ */
+function withGraphqlJsVariableErrors(
+  result: ExecutionResult,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ExecutionResult {
+  if (result.data !== undefined || !result.errors?.length) return result;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  return coerced.errors?.length ? { errors: coerced.errors } : result;
 }
 
 /**
@@ -90,9 +111,9 @@ export class JitExecutorGateway implements Gateway {
       const plan = this.plan(schema, request.document, request.operationName);
       if (plan === 'graphql-js') return this.executeWithGraphqlJs(schema, request);
       if ('jitError' in plan) return plan.jitError;
-      return withExtensions(
-        await plan.jit.query(undefined, request.context, request.request.variables ?? {}),
-      );
+      const variables = request.request.variables ?? {};
+      const result = await plan.jit.query(undefined, request.context, variables);
+      return withExtensions(withGraphqlJsVariableErrors(result, schema, request.operation, variables));
     };
     return Promise.resolve({ executor });
   }

@@ -1,7 +1,7 @@
 import { buildSchema, getIntrospectionQuery, parse, type DocumentNode } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { AppError } from '../errors/app-error';
-import { paginationAwareEstimator, queryCostPlugin } from './query-cost.plugin';
+import { costVariables, paginationAwareEstimator, queryCostPlugin } from './query-cost.plugin';
 
 // the real function, counted
 jest.mock('graphql-query-complexity', () => {
@@ -10,11 +10,11 @@ jest.mock('graphql-query-complexity', () => {
 });
 
 const schema = buildSchema(`
-  type Agency { id: Int! parent: Agency members(first: Int! = 20): AgencyConnection! children: [Agency!]! }
+  type Agency { id: Int! parent: Agency members(first: Int! = 20): AgencyConnection! children: [Agency!]! partners(first: Int): [Agency!]! }
   type AgencyEdge { node: Agency! }
   type AgencyConnection { edges: [AgencyEdge!]! }
   enum Stage { TRIAL IMPLEMENTED }
-  type Query { agencies(first: Int! = 20, stage: Stage): AgencyConnection! agency: Agency }
+  type Query { agencies(first: Int! = 20, stage: Stage): AgencyConnection! agency(id: Int): Agency }
 `);
 
 const cost = (query: string, variables: Record<string, unknown> = {}): number =>
@@ -64,7 +64,7 @@ describe('queryCostPlugin', () => {
     expect((refused as AppError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', http: { status: 400 } });
   });
 
-  it('refuses variables that do not fit their types the same way (they are coerced here first)', async () => {
+  it('refuses variables that do not fit their types the same way (a new document is coerced here first)', async () => {
     const plugin = queryCostPlugin({ maxCost: 100 });
     const document = parse('query($s: Stage) { agencies(first: 1, stage: $s) { edges { node { id } } } }');
     const refused = await check(plugin, document, { s: 'TRIALL' }).catch((error: unknown) => error);
@@ -81,5 +81,44 @@ describe('queryCostPlugin', () => {
     await check(plugin, document, { n: 6 });
     await check(plugin, document, { n: 5 });
     expect(walks).toHaveBeenCalledTimes(2);
+  });
+
+  it('keys a cost on the variables that can change it only: another id or slug is not measured again', async () => {
+    const plugin = queryCostPlugin({ maxCost: 1000 });
+    const document = parse(
+      'query($id: Int, $n: Int!, $deep: Boolean!) { agency(id: $id) { id members(first: $n) { edges { node { id parent @include(if: $deep) { id } } } } } }',
+    );
+    const walks = jest.mocked(getComplexity);
+    walks.mockClear();
+    for (const id of [1, 2, 3, 4]) await check(plugin, document, { id, n: 5, deep: false });
+    expect(walks).toHaveBeenCalledTimes(1);
+    await check(plugin, document, { id: 5, n: 6, deep: false });
+    await check(plugin, document, { id: 6, n: 6, deep: true });
+    expect(walks).toHaveBeenCalledTimes(3);
+  });
+
+  it('tells an omitted variable (its default) from a null one', async () => {
+    const plugin = queryCostPlugin({ maxCost: 1000 });
+    const document = parse('query($n: Int = 50) { agency { partners(first: $n) { id } } }');
+    const walks = jest.mocked(getComplexity);
+    walks.mockClear();
+    await check(plugin, document, {});
+    await check(plugin, document, { n: null });
+    await check(plugin, document, {});
+    expect(walks).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('costVariables', () => {
+  it('names the variables of `first` arguments and of @skip / @include, and no others', () => {
+    const document = parse(`
+      query($id: Int, $n: Int!, $m: Int!, $show: Boolean!, $hide: Boolean!, $s: Stage) {
+        agency(id: $id) { members(first: $n) { edges { node { id @skip(if: $hide) } } } }
+        agencies(first: $m, stage: $s) { edges { node { ...F } } }
+      }
+      fragment F on Agency { parent @include(if: $show) { id } }
+    `);
+    expect(costVariables(document)).toEqual(['hide', 'm', 'n', 'show']);
+    expect(costVariables(parse('mutation($input: Int!) { agency(id: $input) { id } }'))).toEqual([]);
   });
 });
