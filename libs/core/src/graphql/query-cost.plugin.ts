@@ -104,8 +104,8 @@ export function queryCostPlugin(limits: { maxCost: number }): ApolloServerPlugin
     variables: Record<string, unknown>,
   ): number {
     let entry = known.get(document);
-    // an omitted variable ([]: its default applies) and a null one ([null]) are told apart
     if (!entry) known.set(document, (entry = { variables: costVariables(document), costs: new Map() }));
+    // an omitted variable ([]: its default applies) and a null one ([null]) are told apart
     const key = `${operationName ?? ''}\n${JSON.stringify(entry.variables.map((name) => (name in variables ? [variables[name]] : [])))}`;
     if (key.length > MAX_CACHED_VARIABLES_KEY) return costOf(schema, document, operationName, variables);
     const cached = entry.costs.get(key);

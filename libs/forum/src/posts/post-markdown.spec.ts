@@ -48,10 +48,11 @@ describe('post Markdown', () => {
     );
   });
 
-  it('renders soon: after the current turn of the event loop, as renderPostBody would', async () => {
+  it('renders a body without mentions soon: after the current turn, as renderPostBody would', async () => {
     const body = '**Hasil** <script>alert(1)</script> di https://jippnet.example';
     const order: string[] = [];
-    const soon = renderSoon(body).then((html) => {
+    expect(renderSoon('Terima kasih @[Sari](user:31)')).toBeUndefined();
+    const soon = renderSoon(body)!.then((html) => {
       order.push('rendered');
       return html;
     });

@@ -85,12 +85,14 @@ export function renderPostBody(body: string, names: ReadonlyMap<number, string>)
 }
 
 /**
- * {@link renderPostBody} for a body that mentions no one, on the event loop's next turn. Called
- * before a transaction starts, it runs once the transaction's first statement has left for the
- * database (the driver writes it in the same turn), so the rendering takes the time the post spends
- * waiting for that answer instead of adding to it.
+ * {@link renderPostBody} on the event loop's next turn, for a body that mentions no one (undefined
+ * for one that does: it renders once the mentioned readers are known). Called before a transaction
+ * starts, it runs once the transaction's first statement has left for the database (the driver
+ * writes it in the same turn), so the rendering takes the time the post spends waiting for that
+ * answer instead of adding to it.
  */
-export function renderSoon(body: string): Promise<string> {
+export function renderSoon(body: string): Promise<string> | undefined {
+  if (mentionedUserIds(body).length > 0) return undefined;
   const rendering = new Promise<string>((resolve, reject) => {
     setImmediate(() => {
       try {

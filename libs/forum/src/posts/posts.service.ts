@@ -91,8 +91,8 @@ export class PostsService {
     replyToPostId?: number | null,
   ): Promise<Post> {
     const now = this.clock.now();
-    // a body that mentions no one renders while the database opens the transaction (see renderSoon)
-    const rendered = mentionedUserIds(body).length === 0 ? renderSoon(body) : undefined;
+    // a body that mentions no one renders while the database opens the transaction
+    const rendered = renderSoon(body);
     const { post, authorName } = await runInTransaction(this.dataSource, async (manager) => {
       const { thread, poster } = await this.countPost(manager, author, threadId, now);
       const readable = poster.hubRead
@@ -181,7 +181,7 @@ export class PostsService {
   /**
    * Writes a post into a thread whose row this transaction has locked and counted the post in:
    * mentions, audit and the outbox event. Used for a reply and for a new thread's first post.
-   * `bodyHtml` is the body already rendered, for a body that mentions no one.
+   * `written.bodyHtml` is the body already rendered, for a body that mentions no one.
    */
   async insertPost(
     manager: EntityManager,
@@ -189,19 +189,16 @@ export class PostsService {
     thread: Thread,
     body: string,
     now: Date,
-    reply: { replyToPostId: number | null; replyToAuthorUserId: number | null; bodyHtml?: string },
+    written: { replyToPostId: number | null; replyToAuthorUserId: number | null; bodyHtml?: string },
   ): Promise<Post> {
-    const { replyToPostId, replyToAuthorUserId } = reply;
+    const { replyToPostId, replyToAuthorUserId, bodyHtml } = written;
     const mentioned = await this.mentionable(manager, thread, mentionedUserIds(body), author.id);
     // every column given, so the inserted row is the post (no read-back): only its id comes back
     const row = manager.getRepository(Post).create({
       threadId: thread.id,
       authorUserId: author.id,
       body,
-      bodyHtml:
-        reply.bodyHtml !== undefined && mentioned.size === 0
-          ? reply.bodyHtml
-          : renderPostBody(body, mentioned),
+      bodyHtml: bodyHtml !== undefined && mentioned.size === 0 ? bodyHtml : renderPostBody(body, mentioned),
       replyToPostId,
       editedAt: null,
       deletedAt: null,

@@ -16,7 +16,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { ForumAccess } from '../access/forum-access';
 import { ForumEventType } from '../forum-event-types';
-import { mentionedUserIds, renderSoon } from '../posts/post-markdown';
+import { renderSoon } from '../posts/post-markdown';
 import { PostsService } from '../posts/posts.service';
 import type { ThreadMessage } from '../realtime/forum-events';
 import { ForumPublisher } from '../realtime/forum-publisher';
@@ -104,7 +104,7 @@ export class ThreadsService {
     const where = placeOf(place);
     await this.requirePlace(author, where);
     const now = this.clock.now();
-    const rendered = mentionedUserIds(body).length === 0 ? renderSoon(body) : undefined;
+    const rendered = renderSoon(body);
     const { thread, post, name } = await runInTransaction(this.dataSource, async (manager) => {
       // the first post is counted in as the thread is written
       const row = manager.getRepository(Thread).create({
