@@ -16,7 +16,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { baselinePool, listenUntilSignal, loadRegions, runBaseline } from '../lib/baseline-server';
-import { awardsByInnovation, innovationCard, type Award, type Region } from '../lib/innovation-card';
+import {
+  awardsByInnovation,
+  awardsFromJson,
+  innovationCard,
+  type Award,
+  type Region,
+} from '../lib/innovation-card';
 import {
   awardsOf,
   innovationBySlug,
@@ -104,9 +110,7 @@ class RawAnswers {
     const [row] = await this.rows(innovationBySlug(slug));
     // anonymous readers see published innovations only
     if (!row || row['innovation_status'] !== PUBLISHED) throw new Error(`no innovation ${slug}`);
-    const id = row['innovation_id'] as number;
-    const awards = await this.awards([id]);
-    return { data: { innovation: this.card(row, awards.get(id)!) } };
+    return { data: { innovation: this.card(row, awardsFromJson(row['awards_json'])) } };
   }
 
   async posts(reader: Reader, threadId: number, first: number): Promise<unknown> {

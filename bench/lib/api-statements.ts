@@ -169,9 +169,22 @@ export function innovationsSearch(terms: readonly string[], first: number): Stat
   };
 }
 
-/** One innovation by slug, whatever its status (the api checks who may read it afterwards). */
+/**
+ * The awards of the innovation a statement reads, as one JSON array (the api's `AWARDS_JSON_SQL`,
+ * whose `innovation.id` TypeORM writes as a column).
+ */
+const AWARDS_JSON =
+  "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', award.id, 'competition', award.competition, 'year', award.year, 'level', award.level, 'title', award.title)) FROM innovation_award award WHERE award.innovation_id = `innovation`.`id`) AS `awards_json`";
+
+/**
+ * One innovation by slug with its awards, whatever its status (the api checks who may read it
+ * afterwards): one statement when the query asks for the awards.
+ */
 export function innovationBySlug(slug: string): Statement {
-  return { sql: `${INNOVATION_WITH_RELATIONS} WHERE \`innovation\`.\`slug\` = ?`, values: [slug] };
+  return {
+    sql: `SELECT ${INNOVATION_SELECT}, ${AWARDS_JSON} ${INNOVATION_FROM} WHERE \`innovation\`.\`slug\` = ?`,
+    values: [slug],
+  };
 }
 
 /** The awards of these innovations (the api's awards loader), newest first. */

@@ -67,3 +67,15 @@ export function awardsByInnovation(ids: readonly number[], rows: readonly Row[])
   }
   return byInnovation;
 }
+
+/**
+ * An innovation's awards from the JSON array its statement read (`awards_json`: text on MariaDB,
+ * parsed on MySQL, NULL for none), newest first then by id, as the api orders them.
+ */
+export function awardsFromJson(value: unknown): Award[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  const items = Array.isArray(parsed) ? (parsed as Array<Record<string, unknown>>) : [];
+  return [...items]
+    .sort((a, b) => Number(b['year']) - Number(a['year']) || Number(a['id']) - Number(b['id']))
+    .map((a) => ({ competition: a['competition'], year: a['year'], level: a['level'] }));
+}

@@ -5,6 +5,7 @@ import {
   InnovationStatus,
   AwardCompetition,
   AwardLevel,
+  AwardsService,
 } from '@jipp/innovations';
 import { createInnovation, seededAgency, seededCategory, unique } from '@jipp/testing';
 import { errorCode, startTestApi, type GqlResponse, type TestApi } from './api-harness';
@@ -62,6 +63,22 @@ describe('innovation catalogue', () => {
     }>(CREATE, { input: draftInput(overrides) }, token);
     if (!res.data?.createInnovation) throw new Error(JSON.stringify(res.errors));
     return res.data.createInnovation.innovation;
+  };
+
+  /** What `work` answers, with the SQL statements the api sent meanwhile. */
+  const withStatements = async <T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> => {
+    const statements: string[] = [];
+    const logger = api.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query);
+      return original(query, parameters, runner);
+    };
+    try {
+      return { result: await work(), statements };
+    } finally {
+      logger.logQuery = original;
+    }
   };
 
   const count = (what: typeof Innovation | typeof AuditLog, where: Record<string, unknown>) =>
@@ -512,28 +529,19 @@ describe('innovation catalogue', () => {
           level: AwardLevel.TOP_99,
         });
       }
-      const statements: string[] = [];
-      const logger = api.dataSource.logger;
-      const original = logger.logQuery.bind(logger);
-      logger.logQuery = (query, parameters, runner) => {
-        statements.push(query);
-        return original(query, parameters, runner);
-      };
-      try {
-        const res = await api.gql<{ innovations: { edges: Array<{ node: { awards: unknown[] } }> } }>(
+      const { result: res, statements } = await withStatements(() =>
+        api.gql<{ innovations: { edges: Array<{ node: { awards: unknown[] } }> } }>(
           `query($q: String!) { innovations(first: 20, filter: { search: $q }) { edges { node {
             id title sdgGoals category { name } originAgency { name type } province { name } regency { name }
             awards { competition year level } funnel { viewed interested agreed replicated } contact { unit }
           } } } }`,
           { q: marker },
           member,
-        );
-        expect(res.errors).toBeUndefined();
-        expect(res.data!.innovations.edges).toHaveLength(20);
-        expect(res.data!.innovations.edges.every((e) => e.node.awards.length === 1)).toBe(true);
-      } finally {
-        logger.logQuery = original;
-      }
+        ),
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.innovations.edges).toHaveLength(20);
+      expect(res.data!.innovations.edges.every((e) => e.node.awards.length === 1)).toBe(true);
       expect(statements.length).toBeLessThanOrEqual(3);
     });
 
@@ -562,6 +570,49 @@ describe('innovation catalogue', () => {
       expect(errorCode(await api.gql(query, {}))).toBe('BAD_USER_INPUT');
       expect(errorCode(await api.gql(query, { slug: row.slug, id: row.id }))).toBe('BAD_USER_INPUT');
       expect(errorCode(await api.gql(query, { slug: 'tidak-ada-sama-sekali' }))).toBe('NOT_FOUND');
+    });
+
+    it('reads innovation(slug) with its awards in one statement, newest first, as the awards loader orders them', async () => {
+      const row = await createInnovation(api.dataSource, { agency: 'Pemkab Banyuwangi' });
+      const bare = await createInnovation(api.dataSource, { agency: 'Pemkab Banyuwangi' });
+      const awards = api.dataSource.getRepository(InnovationAward);
+      await awards.insert({
+        innovationId: row.id,
+        competition: AwardCompetition.KIPP,
+        year: 2019,
+        level: AwardLevel.TOP_45,
+      });
+      await awards.insert({
+        innovationId: row.id,
+        competition: AwardCompetition.OTHER,
+        year: 2023,
+        level: AwardLevel.WINNER,
+        title: 'Anugerah "Inovasi" Daerah',
+      });
+      await awards.insert({
+        innovationId: row.id,
+        competition: AwardCompetition.UNPSA,
+        year: 2023,
+        level: AwardLevel.WINNER,
+      });
+      const query = `query($slug: String!) { innovation(slug: $slug) { id awards { id competition year level title } } }`;
+      const { result: answer, statements } = await withStatements(() =>
+        api.gql<{ innovation: { awards: Array<Record<string, unknown>> } }>(query, { slug: row.slug }),
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(statements).toHaveLength(1);
+      // what the awards loader reads for the same innovation, field for field and in its order
+      const loaded = (await api.app.get(AwardsService).byInnovationIds([row.id])).get(row.id)!;
+      expect(answer.data!.innovation.awards).toEqual(
+        loaded.map(({ id, competition, year, level, title }) => ({ id, competition, year, level, title })),
+      );
+      expect(answer.data!.innovation.awards.map((a) => [a['competition'], a['year'], a['title']])).toEqual([
+        ['OTHER', 2023, 'Anugerah "Inovasi" Daerah'],
+        ['UNPSA', 2023, null],
+        ['KIPP', 2019, null],
+      ]);
+      const none = await api.gql<{ innovation: { awards: unknown[] } }>(query, { slug: bare.slug });
+      expect(none.data?.innovation.awards).toEqual([]);
     });
 
     it('suggests similar innovations and possible duplicates of a new draft', async () => {

@@ -119,11 +119,17 @@ export class InnovationsResolver {
         { field: 'id', message: 'or slug, not both' },
       ]);
     }
-    const innovation = await this.catalogue.get(
-      viewer ?? null,
-      id != null ? { id } : { slug: slug! },
-      requestedDetails(info, []),
-    );
+    const key = id != null ? { id } : { slug: slug! };
+    const fields = selectedFieldNames(info, []);
+    let innovation: Innovation;
+    if (fields.has('awards')) {
+      // the awards come with the innovation, in one statement: the awards field finds them loaded
+      const read = await this.catalogue.getWithAwards(viewer ?? null, key, detailsIn(fields));
+      ctx.loaders.get(this.awardsByInnovation).prime(read.innovation.id, read.awards);
+      innovation = read.innovation;
+    } else {
+      innovation = await this.catalogue.get(viewer ?? null, key, detailsIn(fields));
+    }
     // the page's view (published ones), once per visitor per day; anonymous visitors may send
     // `x-visitor-id`. Not awaited and never rejects: a page view never waits on, or fails with, it
     if (innovation.status === InnovationStatus.PUBLISHED) {
@@ -345,7 +351,11 @@ export class InnovationsResolver {
 
 /** The long texts and the contact the client asked for on the innovations at `path`: the rest stays in the database. */
 function requestedDetails(info: GraphQLResolveInfo, path: readonly string[]): InnovationDetail[] {
-  const fields = selectedFieldNames(info, path);
+  return detailsIn(selectedFieldNames(info, path));
+}
+
+/** The long texts and the contact among these selected fields. */
+function detailsIn(fields: ReadonlySet<string>): InnovationDetail[] {
   return INNOVATION_DETAILS.filter((detail) => fields.has(detail));
 }
 

@@ -8,6 +8,7 @@ import {
   isDuplicateKeyError,
   paginate,
   readOne,
+  readRawAndEntities,
   Role,
   runInTransaction,
   type SortKey,
@@ -18,6 +19,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AwardCompetition, AwardLevel } from '../awards/award-enums';
+import { awardsFromJson, AWARDS_JSON_SQL } from '../awards/awards-json';
+import type { InnovationAward } from '../awards/innovation-award.entity';
 import { CategoriesService } from '../categories/categories.service';
 import { canArchive, canEdit, canPublish, canRead, draftAgencyOf } from './innovation-access';
 import { InnovationOrder, InnovationStage, InnovationStatus } from './innovation-enums';
@@ -111,16 +114,42 @@ export class InnovationsService {
     key: { id?: number; slug?: string },
     projection: InnovationProjection = 'all',
   ): Promise<Innovation> {
+    const innovation = await readOne(this.oneInnovation(key, projection));
+    if (!innovation || !canRead(viewer, innovation))
+      throw AppError.notFound('Innovation', key.id ?? key.slug);
+    return innovation;
+  }
+
+  /**
+   * {@link get} with the innovation's awards (newest first) in the same statement, for a reader that
+   * shows them: one round trip where the awards loader would add a second.
+   */
+  async getWithAwards(
+    viewer: AuthUser | null,
+    key: { id?: number; slug?: string },
+    projection: InnovationProjection = 'all',
+  ): Promise<{ innovation: Innovation; awards: InnovationAward[] }> {
+    const query = this.oneInnovation(key, projection).addSelect(AWARDS_JSON_SQL, 'awards_json');
+    const {
+      entities: [innovation],
+      raw: [row],
+    } = await readRawAndEntities(query);
+    if (!innovation || !canRead(viewer, innovation))
+      throw AppError.notFound('Innovation', key.id ?? key.slug);
+    return { innovation, awards: awardsFromJson(innovation.id, row?.['awards_json']) };
+  }
+
+  private oneInnovation(
+    key: { id?: number; slug?: string },
+    projection: InnovationProjection,
+  ): SelectQueryBuilder<Innovation> {
     const query = selectInnovations(
       this.dataSource.getRepository(Innovation).createQueryBuilder('innovation'),
       projection,
     );
     if (key.id !== undefined) query.where('innovation.id = :id', { id: key.id });
     else query.where('innovation.slug = :slug', { slug: key.slug });
-    const innovation = await readOne(query);
-    if (!innovation || !canRead(viewer, innovation))
-      throw AppError.notFound('Innovation', key.id ?? key.slug);
-    return innovation;
+    return query;
   }
 
   findByIds(ids: readonly number[]): Promise<Innovation[]> {
