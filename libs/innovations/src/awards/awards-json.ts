@@ -3,8 +3,8 @@ import { InnovationAward } from './innovation-award.entity';
 
 /**
  * An innovation's awards as one JSON array, for a statement that reads the innovation (`innovation`
- * is its alias): what the awards loader would read in a statement of its own, but the award's
- * creation time, which no reader of the `awards` field shows. NULL when it has none.
+ * is its alias): every column the awards loader reads in a statement of its own except the creation
+ * time, which no reader of the `awards` field shows. NULL when it has none.
  */
 export const AWARDS_JSON_SQL =
   "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', award.id, 'competition', award.competition, 'year', award.year, 'level', award.level, 'title', award.title)) FROM innovation_award award WHERE award.innovation_id = innovation.id)";

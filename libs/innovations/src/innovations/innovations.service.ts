@@ -7,7 +7,6 @@ import {
   type Connection,
   isDuplicateKeyError,
   paginate,
-  readOne,
   readRawAndEntities,
   Role,
   runInTransaction,
@@ -114,10 +113,7 @@ export class InnovationsService {
     key: { id?: number; slug?: string },
     projection: InnovationProjection = 'all',
   ): Promise<Innovation> {
-    const innovation = await readOne(this.oneInnovation(key, projection));
-    if (!innovation || !canRead(viewer, innovation))
-      throw AppError.notFound('Innovation', key.id ?? key.slug);
-    return innovation;
+    return (await this.readVisible(viewer, key, this.oneInnovation(key, projection))).innovation;
   }
 
   /**
@@ -130,13 +126,23 @@ export class InnovationsService {
     projection: InnovationProjection = 'all',
   ): Promise<{ innovation: Innovation; awards: InnovationAward[] }> {
     const query = this.oneInnovation(key, projection).addSelect(AWARDS_JSON_SQL, 'awards_json');
+    const { innovation, row } = await this.readVisible(viewer, key, query);
+    return { innovation, awards: awardsFromJson(innovation.id, row['awards_json']) };
+  }
+
+  /** The innovation a one-row query reads, with its raw row, if the viewer may see it; NOT_FOUND otherwise. */
+  private async readVisible(
+    viewer: AuthUser | null,
+    key: { id?: number; slug?: string },
+    query: SelectQueryBuilder<Innovation>,
+  ): Promise<{ innovation: Innovation; row: Record<string, unknown> }> {
     const {
       entities: [innovation],
       raw: [row],
     } = await readRawAndEntities(query);
-    if (!innovation || !canRead(viewer, innovation))
+    if (!innovation || !row || !canRead(viewer, innovation))
       throw AppError.notFound('Innovation', key.id ?? key.slug);
-    return { innovation, awards: awardsFromJson(innovation.id, row?.['awards_json']) };
+    return { innovation, row };
   }
 
   private oneInnovation(
