@@ -114,6 +114,9 @@ class RawAnswers {
   }
 
   async posts(reader: Reader, threadId: number, first: number): Promise<unknown> {
+    // as the api does: the page is read while the thread's access is checked
+    const pageRows = this.rows(postsPage(threadId, first));
+    pageRows.catch(() => undefined);
     const [thread] = await this.rows(readableThread(threadId, reader));
     if (!thread) throw new Error(`no thread ${threadId}`);
     if (reader.role !== 'ADMIN') {
@@ -121,7 +124,7 @@ class RawAnswers {
       const coordinates = reader.role === 'COORDINATOR' && Number(thread['hub_coordinator']) === 1;
       if (Number(thread['hub_member']) !== 1 && !coordinates) throw new Error(`thread ${threadId} is closed`);
     }
-    const rows = await this.rows(postsPage(threadId, first));
+    const rows = await pageRows;
     const page = rows.slice(0, first);
     const edges = page.map((p) => {
       const gone = p['post_deleted_at'] !== null || p['post_hidden_at'] !== null;

@@ -55,8 +55,19 @@ export function takeStatements(file: string): LoggedStatement[] {
     .map((line) => JSON.parse(line) as LoggedStatement);
 }
 
-/** Where two statement lists first differ (text or parameters), or null when they are the same. */
-export function statementDifference(a: LoggedStatement[], b: LoggedStatement[]): string | null {
+/** A request's statements in an order of their own: some run at once, so the order they were sent in says nothing. */
+const canonicalOrder = (statements: LoggedStatement[]): LoggedStatement[] =>
+  statements
+    .map((s) => ({ s, key: `${s.sql}\u0000${JSON.stringify(s.values ?? [])}` }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map(({ s }) => s);
+
+/**
+ * Where two requests' statements first differ (text or parameters), or null when they send the same
+ * ones. The order is not compared: a request may send independent statements at once.
+ */
+export function statementDifference(sentA: LoggedStatement[], sentB: LoggedStatement[]): string | null {
+  const [a, b] = [canonicalOrder(sentA), canonicalOrder(sentB)];
   if (a.length !== b.length) {
     return `${a.length} statements vs ${b.length}:\n${a.map((s) => `  ${s.sql.slice(0, 120)}`).join('\n')}\nvs\n${b.map((s) => `  ${s.sql.slice(0, 120)}`).join('\n')}`;
   }

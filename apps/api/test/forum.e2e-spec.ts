@@ -158,6 +158,34 @@ describe('forum threads and posts', () => {
     expect(await collect('NEWEST_FIRST')).toEqual([...oldest].reverse());
   });
 
+  it('checks who may read a thread before anything of its page: NOT_FOUND beats a bad cursor', async () => {
+    const t = await thread(member);
+    await post(otherMember, t.id, 'Balasan pertama');
+    const badCursor = 'bukan-kursor';
+    // the page is read beside the access check; the check's answer still comes first
+    expect(errorCode(await api.gql(POSTS, { threadId: t.id, after: badCursor }, outsider.token))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await api.gql(POSTS, { threadId: 987_654, after: badCursor }, member.token))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await api.gql(POSTS, { threadId: t.id, after: badCursor }, member.token))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const refused = await api.gql(POSTS, { threadId: t.id }, outsider.token);
+    expect(refused.data).toBeNull();
+    expect(JSON.stringify(refused)).not.toContain('Balasan pertama');
+    const page = await api.gql<{ posts: { edges: Array<{ node: { bodyHtml: string } }> } }>(
+      POSTS,
+      { threadId: t.id },
+      member.token,
+    );
+    expect(page.data?.posts.edges.map((e) => e.node.bodyHtml)).toEqual([
+      '<p>Pembuka diskusi.</p>',
+      '<p>Balasan pertama</p>',
+    ]);
+  });
+
   it('renders Markdown safely and keeps the author’s Markdown for the author only', async () => {
     const t = await thread(member);
     const res = await post(

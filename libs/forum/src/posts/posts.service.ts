@@ -58,7 +58,6 @@ export class PostsService {
     order: PostOrder,
     page: { first: number; after?: string; withTotalCount?: boolean },
   ): Promise<Connection<Post>> {
-    await this.access.readable(viewer, threadId);
     // every page shows its authors: joined here (to-one, so a row per post) rather than loaded after
     const query = this.dataSource
       .getRepository(Post)
@@ -66,7 +65,10 @@ export class PostsService {
       .leftJoinAndMapOne('post.author', User, 'author', 'author.id = post.authorUserId')
       .leftJoinAndSelect('author.agency', 'authorAgency')
       .where('post.threadId = :threadId', { threadId });
-    return paginate(query, {
+    // the page is read while the access check runs (two round trips at once, not one after the
+    // other); the check still decides first: a thread the viewer may not read is NOT_FOUND, whatever
+    // the page's own outcome, and its page is dropped unseen
+    const posts = paginate(query, {
       ...page,
       orderBy: [
         {
@@ -76,6 +78,9 @@ export class PostsService {
         },
       ],
     });
+    posts.catch(() => undefined); // its failure is reported below, unless the check's comes first
+    await this.access.readable(viewer, threadId);
+    return posts;
   }
 
   findByIds(ids: readonly number[]): Promise<Post[]> {
