@@ -56,6 +56,7 @@ function serverSpecs(databaseUrl: string): { api: ServerSpec; raw: ServerSpec } 
 const target = (server: RunningServer, variant: Variant): Target => ({
   label: server.name,
   url: `${server.url}/graphql`,
+  pid: server.pid,
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: variant.body,

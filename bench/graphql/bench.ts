@@ -80,6 +80,7 @@ function serverSpecs(databaseUrl: string): Record<Side, ServerSpec> {
 const target = (server: RunningServer, request: GraphqlRequest): Target => ({
   label: server.name,
   url: `${server.url}/graphql`,
+  pid: server.pid,
   method: 'POST',
   headers: request.headers,
   body: request.body,
@@ -229,6 +230,29 @@ interface Measured {
   single: Comparison;
 }
 
+/**
+ * A CPU-per-request figure, when both sides were measured (the database only when it runs here); its
+ * ratio is the median of the rounds' ratios when given, else the medians' ratio.
+ */
+function cpuFigures(
+  figure: string,
+  value: number | undefined,
+  baseline: number | undefined,
+  ratio?: number,
+): Figure[] {
+  if (value === undefined || baseline === undefined) return [];
+  return [
+    {
+      benchmark: 'graphql',
+      figure,
+      unit: 'ms',
+      value,
+      baseline,
+      ratio: ratio ?? (baseline > 0 ? value / baseline : undefined),
+    },
+  ];
+}
+
 function figures(request: GraphqlRequest, measured: Measured, statements: Record<Side, number>): Figure[] {
   const { raw, stock, single } = measured;
   const name = request.label;
@@ -268,6 +292,18 @@ function figures(request: GraphqlRequest, measured: Measured, statements: Record
       ratio: single.p99Ratio,
       goal: { on: 'value', atMost: SINGLE_CONNECTION_P99_GOAL_MS },
     },
+    // why the throughput differs: what each answer costs the server's CPU, and the database's
+    ...cpuFigures(
+      `${name}: server CPU per request, ${raw.connections} conn, vs raw`,
+      raw.a.serverCpuMs,
+      raw.b.serverCpuMs,
+      raw.serverCpuRatio,
+    ),
+    ...cpuFigures(
+      `${name}: database CPU per request, ${raw.connections} conn, vs raw`,
+      raw.a.databaseCpuMs,
+      raw.b.databaseCpuMs,
+    ),
     {
       // the baseline column holds the stock app's count: what the same request costs done the plain way
       benchmark: 'graphql',

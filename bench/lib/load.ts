@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIST, smokeRun } from './environment';
 import { log } from './log';
+import { cpuSeconds, localDatabasePid } from './proc';
 import { median } from './stats';
 
 /** One HTTP request, sent over and over. */
@@ -18,6 +19,8 @@ export interface Target {
    * 200 but starts with `{"errors":`); a response that does not fails the run.
    */
   expectBodyPrefix?: string;
+  /** The server's process, when it runs on this machine: its CPU time per answer is measured. */
+  pid?: number;
 }
 
 export interface LoadSpec {
@@ -46,12 +49,48 @@ export interface LoadResult {
   requestsPerSecond: number;
   bytesPerResponse: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /**
+   * CPU time (user + system) per 2xx answer, in ms: of the server's process (when the target names
+   * it) and of the local MariaDB/MySQL server (when one runs on this machine). Added by `runLoad`.
+   */
+  cpuMsPerAnswer?: { server?: number; database?: number };
 }
 
 const WORKER = join(BENCH_DIST, 'lib', 'load-worker.js');
 
+/** CPU seconds of the server's process and of the local database server, read before and after a run. */
+function cpuReading(target: Target): { server?: number; database?: number } {
+  const database = localDatabasePid();
+  return {
+    server: target.pid === undefined ? undefined : cpuSeconds(target.pid),
+    database: database === undefined ? undefined : cpuSeconds(database),
+  };
+}
+
+function perAnswer(
+  before: number | undefined,
+  after: number | undefined,
+  answers: number,
+): number | undefined {
+  return before === undefined || after === undefined || answers === 0
+    ? undefined
+    : ((after - before) * 1000) / answers;
+}
+
+/** Runs the load generator against one target, measuring the CPU the answers cost. */
+export async function runLoad(target: Target, connections: number, duration: number): Promise<LoadResult> {
+  const before = cpuReading(target);
+  const result = await runLoadGenerator(target, connections, duration);
+  const after = cpuReading(target);
+  result.cpuMsPerAnswer = {
+    server: perAnswer(before.server, after.server, result.ok),
+    database: perAnswer(before.database, after.database, result.ok),
+  };
+  return result;
+}
+
 /** Runs the load generator in its own process against one target. */
-export function runLoad(target: Target, connections: number, duration: number): Promise<LoadResult> {
+function runLoadGenerator(target: Target, connections: number, duration: number): Promise<LoadResult> {
   const spec: LoadSpec = {
     url: target.url,
     method: target.method,
@@ -106,15 +145,27 @@ export interface Round {
   loadAverage: number;
 }
 
+/** One side of a comparison: medians over the rounds. */
+export interface Side {
+  label: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  /** CPU ms per answer of the side's server and of the local database, when measured. */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
+}
+
 export interface Comparison {
   connections: number;
   duration: number;
   rounds: Round[];
-  a: { label: string; requestsPerSecond: number; p99Ms: number };
-  b: { label: string; requestsPerSecond: number; p99Ms: number };
+  a: Side;
+  b: Side;
   /** Median of the per-round ratios a / b. */
   throughputRatio: number;
   p99Ratio: number;
+  /** Median of the per-round ratios of server CPU per answer, a / b (when both were measured). */
+  serverCpuRatio?: number;
 }
 
 export interface CompareOptions {
@@ -126,8 +177,26 @@ export interface CompareOptions {
   warmup: number;
 }
 
-const fmt = (r: LoadResult): string =>
-  `${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.latencyMs.p99.toFixed(2)} ms`;
+const fmt = (r: LoadResult): string => {
+  const cpu = r.cpuMsPerAnswer?.server;
+  return `${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.latencyMs.p99.toFixed(2)} ms${cpu === undefined ? '' : `, cpu ${cpu.toFixed(3)} ms/req`}`;
+};
+
+/** The median of the values measured (undefined when no round measured it). */
+function medianOf(values: Array<number | undefined>): number | undefined {
+  const measured = values.filter((v): v is number => v !== undefined);
+  return measured.length ? median(measured) : undefined;
+}
+
+function side(label: string, results: LoadResult[]): Side {
+  return {
+    label,
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    p99Ms: median(results.map((r) => r.latencyMs.p99)),
+    serverCpuMs: medianOf(results.map((r) => r.cpuMsPerAnswer?.server)),
+    databaseCpuMs: medianOf(results.map((r) => r.cpuMsPerAnswer?.database)),
+  };
+}
 
 /**
  * Measures `a` against its baseline `b` in the same conditions: after a warm-up of both, `rounds`
@@ -169,17 +238,21 @@ export async function compare(a: Target, b: Target, options: CompareOptions): Pr
     connections,
     duration,
     rounds,
-    a: {
-      label: a.label,
-      requestsPerSecond: median(rounds.map((r) => r.a.requestsPerSecond)),
-      p99Ms: median(rounds.map((r) => r.a.latencyMs.p99)),
-    },
-    b: {
-      label: b.label,
-      requestsPerSecond: median(rounds.map((r) => r.b.requestsPerSecond)),
-      p99Ms: median(rounds.map((r) => r.b.latencyMs.p99)),
-    },
+    a: side(
+      a.label,
+      rounds.map((r) => r.a),
+    ),
+    b: side(
+      b.label,
+      rounds.map((r) => r.b),
+    ),
     throughputRatio: median(rounds.map((r) => r.throughputRatio)),
     p99Ratio: median(rounds.map((r) => r.p99Ratio)),
+    serverCpuRatio: medianOf(
+      rounds.map((r) => {
+        const [x, y] = [r.a.cpuMsPerAnswer?.server, r.b.cpuMsPerAnswer?.server];
+        return x === undefined || !y ? undefined : x / y;
+      }),
+    ),
   };
 }

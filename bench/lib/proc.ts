@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { MemoryReading } from './memory-probe';
 
 /** Clock ticks per second of `/proc/<pid>/stat` times (`getconf CLK_TCK`: 100 on Linux x86 and arm). */
@@ -37,4 +37,26 @@ export async function probeMemory(pid: number, file: string, timeoutMs = 10_000)
     if (Date.now() > deadline) throw new Error(`process ${pid} did not report its memory to ${file}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Names a MariaDB or MySQL server process goes by (`/proc/<pid>/comm`). */
+const DATABASE_COMMANDS = new Set(['mariadbd', 'mysqld']);
+
+/** The pid of a MariaDB/MySQL server running on this machine, if one does (Linux only). */
+export function localDatabasePid(): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (DATABASE_COMMANDS.has(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  return undefined;
 }
