@@ -58,12 +58,14 @@ export interface LoadResult {
 
 const WORKER = join(BENCH_DIST, 'lib', 'load-worker.js');
 
-/** CPU seconds of the server's process and of the local database server, read before and after a run. */
-function cpuReading(target: Target): { server?: number; database?: number } {
-  const database = localDatabasePid();
+/** CPU seconds the server's process and the local database server have used, read before and after a run. */
+function cpuReading(
+  serverPid: number | undefined,
+  databasePid: number | undefined,
+): { server?: number; database?: number } {
   return {
-    server: target.pid === undefined ? undefined : cpuSeconds(target.pid),
-    database: database === undefined ? undefined : cpuSeconds(database),
+    server: serverPid === undefined ? undefined : cpuSeconds(serverPid),
+    database: databasePid === undefined ? undefined : cpuSeconds(databasePid),
   };
 }
 
@@ -79,9 +81,10 @@ function perAnswer(
 
 /** Runs the load generator against one target, measuring the CPU the answers cost. */
 export async function runLoad(target: Target, connections: number, duration: number): Promise<LoadResult> {
-  const before = cpuReading(target);
+  const databasePid = localDatabasePid();
+  const before = cpuReading(target.pid, databasePid);
   const result = await runLoadGenerator(target, connections, duration);
-  const after = cpuReading(target);
+  const after = cpuReading(target.pid, databasePid);
   result.cpuMsPerAnswer = {
     server: perAnswer(before.server, after.server, result.ok),
     database: perAnswer(before.database, after.database, result.ok),
@@ -146,7 +149,7 @@ export interface Round {
 }
 
 /** One side of a comparison: medians over the rounds. */
-export interface Side {
+export interface ComparedSide {
   label: string;
   requestsPerSecond: number;
   p99Ms: number;
@@ -159,8 +162,8 @@ export interface Comparison {
   connections: number;
   duration: number;
   rounds: Round[];
-  a: Side;
-  b: Side;
+  a: ComparedSide;
+  b: ComparedSide;
   /** Median of the per-round ratios a / b. */
   throughputRatio: number;
   p99Ratio: number;
@@ -188,7 +191,7 @@ function medianOf(values: Array<number | undefined>): number | undefined {
   return measured.length ? median(measured) : undefined;
 }
 
-function side(label: string, results: LoadResult[]): Side {
+function comparedSide(label: string, results: LoadResult[]): ComparedSide {
   return {
     label,
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
@@ -238,11 +241,11 @@ export async function compare(a: Target, b: Target, options: CompareOptions): Pr
     connections,
     duration,
     rounds,
-    a: side(
+    a: comparedSide(
       a.label,
       rounds.map((r) => r.a),
     ),
-    b: side(
+    b: comparedSide(
       b.label,
       rounds.map((r) => r.b),
     ),
