@@ -294,13 +294,29 @@ export async function terminateWorkersUnderLoad(
         ...Object.fromEntries(activeAtSignals.map((n, i) => [`activeJobsAtSignal${i + 1}`, n])),
       },
       lateNotes: async () => {
-        queueAfter = await world.queueCounts();
+        queueAfter = await settledQueueCounts(world);
         return [`queue after the run: ${JSON.stringify(queueAfter)}`];
       },
     },
     alive.filter((p) => !stopped.has(p)),
   );
   return { ...done, exits, activeAtSignals, queueAfter };
+}
+
+/**
+ * The notifications queue once its last jobs ran: the load's final writes may still have a job
+ * running when every notification is in (an e-mail, say), so the counts are read again until nothing
+ * is active or waiting, for at most `withinMs`. That is well under BullMQ's stalled-job lock (30 s):
+ * a job a stopped worker left active, never given back, is still counted.
+ */
+async function settledQueueCounts(world: FaultWorld, withinMs = 10_000): Promise<Record<string, number>> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const counts = await world.queueCounts();
+    if (((counts['active'] ?? 0) === 0 && (counts['waiting'] ?? 0) === 0) || Date.now() >= deadline)
+      return counts;
+    await sleep(100);
+  }
 }
 
 /** Requests that ended neither ok nor with a clean SERVICE_UNAVAILABLE: one example of each kind. */
