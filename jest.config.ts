@@ -31,7 +31,7 @@ const config: Config = {
   // a global option: Jest ignores it inside a project. Boots, argon2 and CLI runs take seconds.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

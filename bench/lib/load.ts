@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIST, smokeRun } from './environment';
 import { log } from './log';
-import { cpuSeconds, localDatabasePid } from './proc';
+import { cpuSecondsIfRunning, localDatabasePid } from './proc';
 import { median } from './stats';
 
 /** One HTTP request, sent over and over. */
@@ -64,8 +64,8 @@ function cpuReading(
   databasePid: number | undefined,
 ): { server?: number; database?: number } {
   return {
-    server: serverPid === undefined ? undefined : cpuSeconds(serverPid),
-    database: databasePid === undefined ? undefined : cpuSeconds(databasePid),
+    server: cpuSecondsIfRunning(serverPid),
+    database: cpuSecondsIfRunning(databasePid),
   };
 }
 

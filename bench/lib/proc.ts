@@ -22,6 +22,19 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
+ * CPU seconds a process has used so far, or undefined when there is no such process any more (a
+ * database restarted during a run: its figure is left out rather than failing the benchmark).
+ */
+export function cpuSecondsIfRunning(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Has a server preloaded with `memory-probe.js` (and `BENCH_MEMORY_LOG=file` in its environment) run
  * a full garbage collection and report its memory; resolves with that reading.
  */
