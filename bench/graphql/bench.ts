@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { firstDifference, statementDifference, takeStatements } from '../lib/checks';
 import { prepareDatabase } from '../lib/database';
 import { BENCH_DIST, benchRedisPrefix, jwtSecret, redisUrl } from '../lib/environment';
-import { compare, type Comparison, type Target } from '../lib/load';
+import { compare, type Comparison, type CpuFigures, type Target } from '../lib/load';
 import { log } from '../lib/log';
 import { startServer, type RunningServer, type ServerSpec } from '../lib/processes';
 import type { Benchmark, BenchmarkResult, Figure, Settings } from '../lib/types';
@@ -230,25 +230,18 @@ interface Measured {
   single: Comparison;
 }
 
-/**
- * A CPU-per-request figure, when both sides were measured (the database only when it runs here); its
- * ratio is the median of the rounds' ratios when given, else the medians' ratio.
- */
-function cpuFigures(
-  figure: string,
-  value: number | undefined,
-  baseline: number | undefined,
-  ratio?: number,
-): Figure[] {
+/** A CPU-per-request figure against raw, when both sides were measured (the database only when it runs here). */
+function cpuFigure(name: string, raw: Comparison, source: keyof CpuFigures): Figure[] {
+  const [value, baseline] = [raw.a.cpuMs[source], raw.b.cpuMs[source]];
   if (value === undefined || baseline === undefined) return [];
   return [
     {
       benchmark: 'graphql',
-      figure,
+      figure: `${name}: ${source} CPU per request, ${raw.connections} conn, vs raw`,
       unit: 'ms',
       value,
       baseline,
-      ratio: ratio ?? (baseline > 0 ? value / baseline : undefined),
+      ratio: raw.cpuRatio[source],
     },
   ];
 }
@@ -293,17 +286,8 @@ function figures(request: GraphqlRequest, measured: Measured, statements: Record
       goal: { on: 'value', atMost: SINGLE_CONNECTION_P99_GOAL_MS },
     },
     // why the throughput differs: what each answer costs the server's CPU, and the database's
-    ...cpuFigures(
-      `${name}: server CPU per request, ${raw.connections} conn, vs raw`,
-      raw.a.serverCpuMs,
-      raw.b.serverCpuMs,
-      raw.serverCpuRatio,
-    ),
-    ...cpuFigures(
-      `${name}: database CPU per request, ${raw.connections} conn, vs raw`,
-      raw.a.databaseCpuMs,
-      raw.b.databaseCpuMs,
-    ),
+    ...cpuFigure(name, raw, 'server'),
+    ...cpuFigure(name, raw, 'database'),
     {
       // the baseline column holds the stock app's count: what the same request costs done the plain way
       benchmark: 'graphql',

@@ -49,20 +49,25 @@ export interface LoadResult {
   requestsPerSecond: number;
   bytesPerResponse: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
-  /**
-   * CPU time (user + system) per 2xx answer, in ms: of the server's process (when the target names
-   * it) and of the local MariaDB/MySQL server (when one runs on this machine). Added by `runLoad`.
-   */
-  cpuMsPerAnswer?: { server?: number; database?: number };
+  /** CPU ms per 2xx answer (user + system), added by `runLoad`. */
+  cpuMsPerAnswer?: CpuFigures;
 }
+
+/**
+ * A CPU figure of the server's process (when the target names it) and of the local MariaDB/MySQL
+ * server (when one runs on this machine); either is left out when it could not be read.
+ */
+export interface CpuFigures {
+  server?: number;
+  database?: number;
+}
+
+const CPU_SOURCES = ['server', 'database'] as const;
 
 const WORKER = join(BENCH_DIST, 'lib', 'load-worker.js');
 
 /** CPU seconds the server's process and the local database server have used, read before and after a run. */
-function cpuReading(
-  serverPid: number | undefined,
-  databasePid: number | undefined,
-): { server?: number; database?: number } {
+function cpuReading(serverPid: number | undefined, databasePid: number | undefined): CpuFigures {
   return {
     server: cpuSecondsIfRunning(serverPid),
     database: cpuSecondsIfRunning(databasePid),
@@ -85,10 +90,9 @@ export async function runLoad(target: Target, connections: number, duration: num
   const before = cpuReading(target.pid, databasePid);
   const result = await runLoadGenerator(target, connections, duration);
   const after = cpuReading(target.pid, databasePid);
-  result.cpuMsPerAnswer = {
-    server: perAnswer(before.server, after.server, result.ok),
-    database: perAnswer(before.database, after.database, result.ok),
-  };
+  result.cpuMsPerAnswer = Object.fromEntries(
+    CPU_SOURCES.map((source) => [source, perAnswer(before[source], after[source], result.ok)]),
+  ) as CpuFigures;
   return result;
 }
 
@@ -153,9 +157,8 @@ export interface ComparedSide {
   label: string;
   requestsPerSecond: number;
   p99Ms: number;
-  /** CPU ms per answer of the side's server and of the local database, when measured. */
-  serverCpuMs?: number;
-  databaseCpuMs?: number;
+  /** CPU ms per answer, medians over the rounds that measured it. */
+  cpuMs: CpuFigures;
 }
 
 export interface Comparison {
@@ -167,8 +170,8 @@ export interface Comparison {
   /** Median of the per-round ratios a / b. */
   throughputRatio: number;
   p99Ratio: number;
-  /** Median of the per-round ratios of server CPU per answer, a / b (when both were measured). */
-  serverCpuRatio?: number;
+  /** Median of the per-round ratios of CPU per answer, a / b (over the rounds that measured both). */
+  cpuRatio: CpuFigures;
 }
 
 export interface CompareOptions {
@@ -196,8 +199,9 @@ function comparedSide(label: string, results: LoadResult[]): ComparedSide {
     label,
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     p99Ms: median(results.map((r) => r.latencyMs.p99)),
-    serverCpuMs: medianOf(results.map((r) => r.cpuMsPerAnswer?.server)),
-    databaseCpuMs: medianOf(results.map((r) => r.cpuMsPerAnswer?.database)),
+    cpuMs: Object.fromEntries(
+      CPU_SOURCES.map((source) => [source, medianOf(results.map((r) => r.cpuMsPerAnswer?.[source]))]),
+    ) as CpuFigures,
   };
 }
 
@@ -251,11 +255,16 @@ export async function compare(a: Target, b: Target, options: CompareOptions): Pr
     ),
     throughputRatio: median(rounds.map((r) => r.throughputRatio)),
     p99Ratio: median(rounds.map((r) => r.p99Ratio)),
-    serverCpuRatio: medianOf(
-      rounds.map((r) => {
-        const [x, y] = [r.a.cpuMsPerAnswer?.server, r.b.cpuMsPerAnswer?.server];
-        return x === undefined || !y ? undefined : x / y;
-      }),
-    ),
+    cpuRatio: Object.fromEntries(
+      CPU_SOURCES.map((source) => [
+        source,
+        medianOf(
+          rounds.map((r) => {
+            const [x, y] = [r.a.cpuMsPerAnswer?.[source], r.b.cpuMsPerAnswer?.[source]];
+            return x === undefined || !y ? undefined : x / y;
+          }),
+        ),
+      ]),
+    ) as CpuFigures,
   };
 }
