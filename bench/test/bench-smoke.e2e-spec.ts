@@ -12,14 +12,20 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { BENCHMARKS } from '../benchmarks';
+import type * as LoadModule from '../lib/load';
 import type { Figure } from '../lib/types';
 
 const ROOT = join(__dirname, '..', '..');
+/** Loads compiled benchmark code from dist (Jest runs this file through ts-jest as CommonJS). */
+const loadCompiled = createRequire(__filename);
 const RUNNER = join(ROOT, 'dist', 'bench', 'run.js');
 /** A smoke takes 20 s to 2 min on a busy two-core machine (making its dataset is most of it). */
 const SMOKE_TIMEOUT_MS = 5 * 60_000;
@@ -127,18 +133,22 @@ function badNumbers(figure: Partial<Record<keyof Figure, unknown>>): string[] {
   return problems;
 }
 
+// the benchmarks are compiled apart from the project (scripts/bench.sh does the same); every test
+// here runs the compiled code, as `npm run bench` does
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+}, 120_000);
+
 describe('benchmark smokes (npm run bench -- NAME --smoke)', () => {
   let names: ReturnType<typeof smokeNames>;
 
   beforeAll(() => {
     names = smokeNames(mkdtempSync(join(tmpdir(), 'jipp-bench-smoke-')));
-    // the benchmarks are compiled apart from the project (scripts/bench.sh does the same)
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')],
-      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-  }, 120_000);
+  });
 
   afterEach(async () => {
     if (!names) return;
@@ -156,7 +166,9 @@ describe('benchmark smokes (npm run bench -- NAME --smoke)', () => {
       const run = await runSmoke(name, names);
       const output = `stdout:\n${run.stdout}\nstderr (end):\n${run.stderr}`;
       if (run.code !== 0) {
-        throw new Error(`${name} --smoke exited with ${run.code ?? run.signal}\n${output}`);
+        // the runner's reason first: a CI log that keeps only part of this message still shows it
+        const reason = /^\[bench\] .*FAILED: .*$/m.exec(run.stderr)?.[0] ?? 'no FAILED line';
+        throw new Error(`${name} --smoke exited with ${run.code ?? run.signal}: ${reason}\n${output}`);
       }
 
       // the JSON file the runner names, in this run's results folder
@@ -190,4 +202,78 @@ describe('benchmark smokes (npm run bench -- NAME --smoke)', () => {
     },
     SMOKE_TIMEOUT_MS + 30_000,
   );
+});
+
+/**
+ * A smoke's load run on a busy machine (npm test runs the smokes beside its other files): one that
+ * got no answer at all within its second is tried again, longer; a bad answer, or a real run, is
+ * refused at once. Against a local server that answers after 1.5 s, or with a 503.
+ */
+describe("a smoke's load run when the server is slow or failing", () => {
+  const TARGET_BODY = '{"data":{}}';
+  let server: Server;
+  let url: string;
+  let mode: 'slow' | 'failing';
+  let load: typeof LoadModule;
+  const smoke = process.env['BENCH_SMOKE'];
+
+  beforeAll(async () => {
+    // the compiled module: its load generator is dist/bench/lib/load-worker.js
+    load = loadCompiled(join(ROOT, 'dist', 'bench', 'lib', 'load.js')) as typeof LoadModule;
+    server = createServer((_req, res) => {
+      if (mode === 'failing') {
+        res.writeHead(503).end('{"errors":[]}');
+        return;
+      }
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(TARGET_BODY), 1500);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+
+  afterEach(() => {
+    if (smoke === undefined) delete process.env['BENCH_SMOKE'];
+    else process.env['BENCH_SMOKE'] = smoke;
+  });
+
+  afterAll(async () => {
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const target = (): LoadModule.Target => ({
+    label: 'slow',
+    url,
+    method: 'GET',
+    expectBodyPrefix: '{"data":',
+  });
+
+  it('a smoke tries an unanswered run again for longer and takes its answers', async () => {
+    process.env['BENCH_SMOKE'] = '1';
+    mode = 'slow';
+    const result = await load.runLoad(target(), 2, 1);
+    expect(result.seconds).toBeGreaterThanOrEqual(3);
+    expect(result.ok).toBeGreaterThan(0);
+    expect(result.non2xx + result.mismatches + result.errors + result.timeouts).toBe(0);
+    expect(result.latencyMs.p50).toBeGreaterThanOrEqual(1400);
+  }, 60_000);
+
+  it('a real run refuses a run without answers at once', async () => {
+    delete process.env['BENCH_SMOKE'];
+    mode = 'slow';
+    const started = Date.now();
+    await expect(load.runLoad(target(), 2, 1)).rejects.toThrow(
+      /slow answered badly under load in \d+(\.\d+)? s: 0 ok/,
+    );
+    expect(Date.now() - started).toBeLessThan(3500);
+  }, 60_000);
+
+  it('a smoke refuses bad answers at once, without trying again', async () => {
+    process.env['BENCH_SMOKE'] = '1';
+    mode = 'failing';
+    const started = Date.now();
+    await expect(load.runLoad(target(), 2, 1)).rejects.toThrow(/0 ok, [1-9]\d* non-2xx/);
+    expect(Date.now() - started).toBeLessThan(3500);
+  }, 60_000);
 });
