@@ -215,7 +215,15 @@ describe("a smoke's load run when the server is slow or failing", () => {
   let url: string;
   let mode: 'slow' | 'failing';
   let load: typeof LoadModule;
+  /** The harness's progress lines (console.error), kept instead of printed. */
+  let logged: string[];
+  let quiet: jest.SpyInstance;
   const smoke = process.env['BENCH_SMOKE'];
+
+  beforeEach(() => {
+    logged = [];
+    quiet = jest.spyOn(console, 'error').mockImplementation((line: unknown) => logged.push(String(line)));
+  });
 
   beforeAll(async () => {
     // the compiled module: its load generator is dist/bench/lib/load-worker.js
@@ -232,6 +240,7 @@ describe("a smoke's load run when the server is slow or failing", () => {
   });
 
   afterEach(() => {
+    quiet.mockRestore();
     if (smoke === undefined) delete process.env['BENCH_SMOKE'];
     else process.env['BENCH_SMOKE'] = smoke;
   });
@@ -257,6 +266,7 @@ describe("a smoke's load run when the server is slow or failing", () => {
     expect(result.ok).toBeGreaterThan(0);
     expect(result.non2xx + result.mismatches + result.errors + result.timeouts).toBe(0);
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(1400);
+    expect(logged).toEqual([expect.stringMatching(/slow: no answer within 1 s .* tried again, longer/)]);
   }, 60_000);
 
   it('a real run refuses a run without answers at once', async () => {

@@ -13,6 +13,7 @@ import { ForumModule } from '@jipp/forum';
 import { RegionsModule } from '@jipp/regions';
 import { ReplicationsModule } from '@jipp/replications';
 import { AgenciesResolver } from './agencies/agencies.resolver';
+import { AccessRevocationFollower } from './auth/access-revocation.follower';
 import { AuthResolver } from './auth/auth.resolver';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { GraphqlOptionsFactory } from './graphql/graphql-options.factory';
@@ -80,6 +81,7 @@ import { UsersResolver } from './users/users.resolver';
     AgenciesResolver,
     NetworksResolver,
     AuthResolver,
+    AccessRevocationFollower,
     UsersResolver,
     InnovationsResolver,
     ReplicationsResolver,

@@ -9,6 +9,7 @@ import { DemoUsersSeeder } from './demo-users.seeder';
 import { AuthService } from './login/auth.service';
 import { LoginRateLimiter } from './login/login-rate-limiter';
 import { PasswordHasher } from './login/password-hasher';
+import { AccessRevocations } from './tokens/access-revocations';
 import { Invitation } from './tokens/invitation.entity';
 import { RefreshToken } from './tokens/refresh-token.entity';
 import { TokenService } from './tokens/token.service';
@@ -36,6 +37,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     UsersService,
     TokenService,
+    AccessRevocations,
     PasswordHasher,
     LoginRateLimiter,
     AccessGuard,
@@ -47,6 +49,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     UsersService,
     TokenService,
+    AccessRevocations,
     PasswordHasher,
     AccessGuard,
     CoordinatorsByNetworkLoader,

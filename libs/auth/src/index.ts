@@ -8,6 +8,7 @@ export * from './tokens/refresh-token.entity';
 export * from './tokens/invitation.entity';
 export * from './tokens/secret-token';
 export * from './tokens/token.service';
+export * from './tokens/access-revocations';
 export * from './login/password-hasher';
 export * from './login/login-rate-limiter';
 export * from './login/auth.service';

@@ -4,8 +4,9 @@ import {
   REPLICATION_FEED_ROOM,
   replicationFeedChannel,
 } from '@jipp/analytics';
-import { TokenService } from '@jipp/auth';
+import { AccessRevocations, TokenService } from '@jipp/auth';
 import { AppConfig, ErrorCode, Public } from '@jipp/core';
+import { userRoom } from '@jipp/forum';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -40,9 +41,12 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
     private readonly config: AppConfig,
     private readonly access: DashboardAccess,
     private readonly tokens: TokenService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    // with DASHBOARD_REQUIRE_LOGIN, a deactivated user's feed sockets on this node close at once
+    this.revocations.onRevoked((userId) => namespace.local.in(userRoom(userId)).disconnectSockets(true));
     namespace.use((socket, next) => {
       if (!this.access.requiresLogin) return next();
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
@@ -54,7 +58,8 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
       if (typeof token !== 'string' || !token)
         return refuse('Connect with auth.token set to an access token.');
       this.tokens.verifyAccessToken(token).then(
-        () => next(),
+        // in its user's room, so that revoking the user's access closes it
+        (user) => Promise.resolve(socket.join(userRoom(user.id))).then(() => next(), next),
         () => refuse('The access token is invalid or expired: refresh it and reconnect.'),
       );
     });

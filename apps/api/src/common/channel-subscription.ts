@@ -10,6 +10,10 @@ export interface ChannelSubscription {
  * Listens to one Redis channel on a connection of its own (a subscribed connection takes no other
  * commands). ioredis subscribes again after a reconnection; the subscribe is not awaited, so a
  * Redis outage never holds the api's boot.
+ *
+ * `onSubscribed` runs once the channel is subscribed, and again after every reconnection once it is
+ * subscribed anew: the moment to read state whose changes the channel announces, since nothing
+ * published from then on is missed (what was published while the connection was down is).
  */
 export function subscribeToChannel(
   redisUrl: string,
@@ -17,15 +21,33 @@ export function subscribeToChannel(
   channel: string,
   onMessage: (text: string) => void,
   logger: Logger,
+  onSubscribed?: () => void,
 ): ChannelSubscription {
   const subscriber = createRedisConnection(redisUrl, { connectionName });
   subscriber.on('message', (from: string, text: string) => {
     if (from === channel) onMessage(text);
   });
   subscriber.on('error', (error: Error) => logger.warn(`${connectionName}: ${error.message}`));
+  let subscribed = false;
   subscriber
     .subscribe(channel)
+    .then(() => {
+      subscribed = true;
+      onSubscribed?.();
+    })
     .catch((error: Error) => logger.warn(`subscribe ${channel}: ${error.message}`));
+  if (onSubscribed) {
+    // on a reconnection ioredis emits 'ready', then sends SUBSCRIBE again; a PING sent after it
+    // (allowed on a subscribed connection) is answered once Redis has taken the SUBSCRIBE
+    subscriber.on('ready', () => {
+      if (!subscribed) return; // the first connection: the subscribe above reports
+      setImmediate(() =>
+        subscriber
+          .ping()
+          .then(onSubscribed, (error: Error) => logger.warn(`${connectionName}: ${error.message}`)),
+      );
+    });
+  }
   return {
     close: async () => {
       if (subscriber.status !== 'end') await subscriber.quit().catch(() => subscriber.disconnect());

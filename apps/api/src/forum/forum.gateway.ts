@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { ExtendedError, Server, Socket } from 'socket.io';
-import { TokenService, UsersService, UserStatus } from '@jipp/auth';
+import { AccessRevocations, TokenService, UsersService, UserStatus } from '@jipp/auth';
 import { AppError, ErrorCode, SignedIn, type AuthUser } from '@jipp/core';
 import {
   EventRateLimiter,
@@ -116,9 +116,13 @@ export class ForumGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly tokens: TokenService,
     private readonly users: UsersService,
     private readonly access: ForumAccess,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   afterInit(server: ForumServer): void {
+    // a deactivated user's sockets on this node close at once, session and all; reconnecting is
+    // refused (the token is revoked, the account disabled)
+    this.revocations.onRevoked((userId) => server.local.in(userRoom(userId)).disconnectSockets(true));
     server.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),

@@ -1,6 +1,8 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { AppError, Role, type AppConfig } from '@jipp/core';
+import type { Redis } from 'ioredis';
+import { AccessRevocations } from './access-revocations';
 import { TokenService } from './token.service';
 
 const SIGNED_AT = new Date('2026-11-23T03:00:00Z');
@@ -12,12 +14,16 @@ describe('TokenService.verifyAccessToken', () => {
   });
   const claims = { sub: '42', agency: 7, role: Role.MEMBER };
   let tokens: TokenService;
+  let revocations: AccessRevocations;
   let verifications: jest.SpyInstance;
 
   beforeEach(() => {
     jest.useFakeTimers({ now: SIGNED_AT, doNotFake: ['nextTick', 'setImmediate'] });
+    // revocations arrive here as channel messages (receive), so no Redis command is sent
+    const config = { get: () => 900, redisKey: (...parts: string[]) => parts.join(':') };
+    revocations = new AccessRevocations({} as Redis, config as unknown as AppConfig);
     // only issue() reads the configuration
-    tokens = new TokenService(jwt, {} as AppConfig);
+    tokens = new TokenService(jwt, {} as AppConfig, revocations);
     verifications = jest.spyOn(jwt, 'verifyAsync');
   });
 
@@ -78,5 +84,67 @@ describe('TokenService.verifyAccessToken', () => {
     await tokens.verifyAccessToken(token);
     await tokens.verifyAccessToken(token);
     expect(verifications).toHaveBeenCalledTimes(2);
+  });
+
+  describe('a revoked user (deactivated)', () => {
+    const revokeAt = (ms: number, userId = 42): void =>
+      revocations.receive(JSON.stringify({ userId, at: ms }));
+
+    it('refuses their tokens issued before the revocation, remembered or not, and no one else', async () => {
+      const remembered = sign(900);
+      await tokens.verifyAccessToken(remembered);
+      jest.setSystemTime(SIGNED_AT.getTime() + 5_000);
+      const unseen = sign(900);
+      const someoneElse = jwt.sign({ ...claims, sub: '43' }, { expiresIn: 900 });
+
+      jest.setSystemTime(SIGNED_AT.getTime() + 10_000);
+      revokeAt(Date.now());
+      await expect(tokens.verifyAccessToken(remembered)).rejects.toThrow(/revoked/);
+      await expect(tokens.verifyAccessToken(unseen)).rejects.toThrow(/revoked/);
+      await expect(tokens.verifyAccessHeader(`Bearer ${remembered}`, false)).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+      // on a public operation the caller is anonymous
+      await expect(tokens.verifyAccessHeader(`Bearer ${remembered}`, true)).resolves.toBeUndefined();
+      await expect(tokens.verifyAccessToken(someoneElse)).resolves.toMatchObject({ id: 43 });
+    });
+
+    it("refuses a token of the revocation's own second, accepts one issued a second later", async () => {
+      jest.setSystemTime(SIGNED_AT.getTime() + 900);
+      const sameSecond = sign(900);
+      revokeAt(SIGNED_AT.getTime() + 100); // iat counts seconds: this token may predate it
+      await expect(tokens.verifyAccessToken(sameSecond)).rejects.toThrow(/revoked/);
+
+      jest.setSystemTime(SIGNED_AT.getTime() + 1_000);
+      await expect(tokens.verifyAccessToken(sign(900))).resolves.toMatchObject({ id: 42 });
+    });
+
+    it('keeps the later of two revocations, and ignores what is not one', async () => {
+      jest.setSystemTime(SIGNED_AT.getTime() + 20_000);
+      const token = sign(900);
+      revokeAt(SIGNED_AT.getTime() + 30_000);
+      revokeAt(SIGNED_AT.getTime() + 1_000); // older, arriving late: changes nothing
+      for (const junk of ['', 'not json', 'null', '{"userId":"42","at":1}', '{"userId":42}'])
+        revocations.receive(junk);
+      await expect(tokens.verifyAccessToken(token)).rejects.toThrow(/revoked/);
+    });
+
+    it('lasts one access token lifetime, the longest any of our tokens lives', async () => {
+      const token = jwt.sign(claims); // no expiry (not ours): only the revocation's age bounds it
+      revokeAt(SIGNED_AT.getTime());
+      await expect(tokens.verifyAccessToken(token)).rejects.toThrow(/revoked/);
+      jest.setSystemTime(SIGNED_AT.getTime() + 900_001);
+      await expect(tokens.verifyAccessToken(token)).resolves.toMatchObject({ id: 42 });
+    });
+
+    it('tells its listeners once per revocation', () => {
+      const heard: number[] = [];
+      revocations.onRevoked((userId) => heard.push(userId));
+      revokeAt(SIGNED_AT.getTime(), 7);
+      revokeAt(SIGNED_AT.getTime(), 7); // the same again, e.g. this node's own message echoed
+      revokeAt(SIGNED_AT.getTime() + 1, 7);
+      revokeAt(SIGNED_AT.getTime(), 8);
+      expect(heard).toEqual([7, 7, 8]);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig, AppError, Role, type AuthUser } from '@jipp/core';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
+import { AccessRevocations } from './access-revocations';
 import { RefreshToken } from './refresh-token.entity';
 import { newSecretToken } from './secret-token';
 
@@ -32,6 +33,8 @@ const EXPIRY_MARGIN_MS = 1_000;
 
 interface VerifiedToken {
   user: AuthUser;
+  /** The token's `iat` (epoch seconds): a revocation refuses the tokens issued before it. */
+  issuedAt: number;
   /** Epoch ms until which this node answers the token from memory. */
   trustedUntil: number;
 }
@@ -42,13 +45,15 @@ export class TokenService {
   /**
    * Access tokens already verified on this node, by their whole text. A token's claims and signature
    * cannot change, so until it expires it names the same user: a client's next requests cost a map
-   * lookup instead of an HMAC and a JSON parse. A token that failed is never remembered.
+   * lookup instead of an HMAC and a JSON parse. A token that failed is never remembered. A revoked
+   * user's tokens are refused whether remembered or not.
    */
   private readonly verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS_MAX });
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   /**
@@ -68,19 +73,28 @@ export class TokenService {
 
   async verifyAccessToken(token: string): Promise<AuthUser> {
     const known = this.verified.get(token);
-    if (known && Date.now() < known.trustedUntil) return { ...known.user };
-    const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token, {
+    if (known && Date.now() < known.trustedUntil) return this.unlessRevoked(known);
+    const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number; iat?: number }>(token, {
       algorithms: ['HS256'],
     });
     const id = Number(claims.sub);
     if (!Number.isInteger(id) || !Number.isInteger(claims.agency) || !ROLES.has(claims.role))
       throw new Error('bad claims');
     const user: AuthUser = { id, agencyId: claims.agency, role: claims.role };
+    // our tokens always say when they were issued; one that does not counts as issued long ago
+    const issuedAt = typeof claims.iat === 'number' ? claims.iat : 0;
     // our tokens always expire; one without `exp` (not ours) is verified every time
     const trustedUntil = typeof claims.exp === 'number' ? claims.exp * 1000 - EXPIRY_MARGIN_MS : 0;
-    if (Date.now() < trustedUntil) this.verified.set(token, { user, trustedUntil });
+    const verified: VerifiedToken = { user, issuedAt, trustedUntil };
+    if (Date.now() < trustedUntil) this.verified.set(token, verified);
     else this.verified.delete(token);
-    return { ...user };
+    return this.unlessRevoked(verified);
+  }
+
+  /** The token's user, unless their access was revoked after it was issued (a deactivated user). */
+  private unlessRevoked(token: VerifiedToken): AuthUser {
+    if (this.revocations.refuses(token.user.id, token.issuedAt)) throw new Error('revoked');
+    return { ...token.user };
   }
 
   /** Issues an access token and a new refresh token (in `familyId`'s chain, or a new chain). */

@@ -15,6 +15,7 @@ import {
   type Connection,
 } from '@jipp/core';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { AccessRevocations } from '../tokens/access-revocations';
 import { Invitation } from '../tokens/invitation.entity';
 import { RefreshToken } from '../tokens/refresh-token.entity';
 import { newSecretToken } from '../tokens/secret-token';
@@ -48,6 +49,7 @@ export class UsersService {
     private readonly agencies: AgenciesService,
     private readonly networks: NetworksService,
     private readonly config: AppConfig,
+    private readonly accessRevocations: AccessRevocations,
   ) {}
 
   async findByIds(ids: readonly number[]): Promise<User[]> {
@@ -165,7 +167,10 @@ export class UsersService {
     });
   }
 
-  /** Disables a user and revokes their refresh tokens. Agency admins act on their own agency only. */
+  /**
+   * Disables a user and ends their sessions: refresh tokens revoked, access tokens refused by every
+   * api node from now on, open sockets closed. Agency admins act on their own agency only.
+   */
   async deactivate(actor: AuthUser, userId: number): Promise<User> {
     if (actor.id === userId)
       throw AppError.badInput('You cannot deactivate yourself.', [{ field: 'userId', message: 'is you' }]);
@@ -193,6 +198,8 @@ export class UsersService {
         before,
         after,
       });
+      // last, before the commit: if Redis fails, nothing of the deactivation is kept
+      await this.accessRevocations.revoke(userId);
       return after;
     });
   }
