@@ -14,6 +14,10 @@ import { REDIS_CLIENT } from './redis.constants';
         createRedisConnection(config.get('REDIS_URL'), {
           maxRetriesPerRequest: 2,
           connectionName: 'jipp-app',
+          // the commands of one event-loop turn leave in one write: under load, the rate limits' command
+          // of many requests at once. A one-innovation read at 50 connections took 11-17 % less api
+          // CPU and Redis 60 % less (three interleaved pairs; README, Benchmarks)
+          enableAutoPipelining: true,
         }),
     },
   ],
