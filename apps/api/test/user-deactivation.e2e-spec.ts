@@ -1,6 +1,6 @@
 import { User, UserStatus } from '@jipp/auth';
 import { Role } from '@jipp/core';
-import { unique } from '@jipp/testing';
+import { TEST_PASSWORD, unique } from '@jipp/testing';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { errorCode, gqlAt, startTestApi, type TestApi } from './api-harness';
@@ -77,7 +77,7 @@ describe('deactivating a user ends their sessions on every api node', () => {
   ): Promise<{ user: User; access: string; refresh: string }> {
     const { user } = await nodeA.signInAs(Role.MEMBER, agency);
     const login = await nodeA.gql<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, {
-      input: { email: user.email, password: 'test-password-2026' },
+      input: { email: user.email, password: TEST_PASSWORD },
     });
     return { user, access: login.data!.login.accessToken, refresh: login.data!.login.refreshToken };
   }

@@ -25,8 +25,8 @@ export const accessRevocationsChannel = (config: AppConfig): string => config.re
  * then. So a revocation (user id, moment) is written to a Redis sorted set, trimmed to one token
  * lifetime, and announced on a channel. Every api node keeps the set in memory: the api's
  * AccessRevocationFollower loads it at boot and after every reconnection and follows the channel.
- * Checking a token costs a map lookup. The worker and the CLI verify no access tokens; they only
- * write revocations.
+ * Checking a token costs a map lookup. The worker and the CLI load AuthModule too but verify no
+ * access tokens, so only the api follows the set.
  */
 @Injectable()
 export class AccessRevocations {
@@ -52,7 +52,8 @@ export class AccessRevocations {
    * the user, before it commits: when Redis fails it rejects and the change is rolled back whole, so
    * a user is never disabled while their tokens still work.
    */
-  async revoke(userId: number, at = Date.now()): Promise<void> {
+  async revoke(userId: number): Promise<void> {
+    const at = Date.now();
     const message: RevocationMessage = { userId, at };
     // an unreachable Redis rejects here and reaches the client as SERVICE_UNAVAILABLE. Announced only
     // once recorded: a transaction's PUBLISH would go out even when its ZADD failed. Should the
