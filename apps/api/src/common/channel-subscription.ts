@@ -9,7 +9,7 @@ export interface ChannelSubscription {
 /**
  * Listens to one Redis channel on a connection of its own (a subscribed connection takes no other
  * commands). ioredis subscribes again after a reconnection; the subscribe is not awaited, so a
- * Redis outage never holds the api's boot.
+ * Redis outage never holds the api's boot, and it is sent whenever Redis answers.
  *
  * `onSubscribed` runs once the channel is subscribed, and again after every reconnection once it is
  * subscribed anew: the moment to read state whose changes the channel announces, since nothing
@@ -23,7 +23,9 @@ export function subscribeToChannel(
   logger: Logger,
   onSubscribed?: () => void,
 ): ChannelSubscription {
-  const subscriber = createRedisConnection(redisUrl, { connectionName });
+  // the SUBSCRIBE waits for Redis however long it takes: with ioredis' default (20 reconnection
+  // attempts, about 10 s) a Redis away at boot would fail it for good, and nothing would subscribe again
+  const subscriber = createRedisConnection(redisUrl, { connectionName, maxRetriesPerRequest: null });
   subscriber.on('message', (from: string, text: string) => {
     if (from === channel) onMessage(text);
   });
@@ -50,7 +52,9 @@ export function subscribeToChannel(
   }
   return {
     close: async () => {
-      if (subscriber.status !== 'end') await subscriber.quit().catch(() => subscriber.disconnect());
+      // QUIT would wait behind a SUBSCRIBE still queued for a Redis that never came
+      if (subscriber.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
+      else if (subscriber.status !== 'end') subscriber.disconnect();
     },
   };
 }
