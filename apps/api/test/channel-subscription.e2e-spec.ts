@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { subscribeToChannel } from '../src/common/channel-subscription';
+import { subscribeToChannel } from '@jipp/core';
 import { startOwnRedis, type OwnServer } from './faults/own-services';
 import { sleep, until } from './forum-socket-client';
 

@@ -31,6 +31,7 @@ export * from './graphql/schema-hints';
 export * from './graphql/service-unavailable-status.plugin';
 export * from './redis/redis.constants';
 export * from './redis/redis-connection';
+export * from './redis/channel-subscription';
 export * from './redis/redis.module';
 export * from './queues/queue-name';
 export * from './queues/queue.module';

@@ -5,7 +5,7 @@ import {
   replicationFeedChannel,
 } from '@jipp/analytics';
 import { AccessRevocations, TokenService } from '@jipp/auth';
-import { AppConfig, ErrorCode, Public } from '@jipp/core';
+import { AppConfig, ErrorCode, Public, subscribeToChannel, type ChannelSubscription } from '@jipp/core';
 import { userRoom } from '@jipp/forum';
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
@@ -16,7 +16,6 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { ExtendedError, Namespace, Socket } from 'socket.io';
-import { subscribeToChannel, type ChannelSubscription } from '../common/channel-subscription';
 import { DashboardAccess } from './dashboard-access';
 
 /** The namespace of the dashboard's live feed: anonymous sockets are welcome here (unless the switch is on). */

@@ -1,7 +1,6 @@
 import { AccessRevocations, accessRevocationsChannel } from '@jipp/auth';
-import { AppConfig } from '@jipp/core';
+import { AppConfig, subscribeToChannel, type ChannelSubscription } from '@jipp/core';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { subscribeToChannel, type ChannelSubscription } from '../common/channel-subscription';
 
 /**
  * Keeps this api node's AccessRevocations current: follows the revocations channel, and reads the

@@ -1,10 +1,9 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server } from 'socket.io';
-import { AppConfig } from '@jipp/core';
+import { AppConfig, subscribeToChannel, type ChannelSubscription } from '@jipp/core';
 import { userRoom, type ClientToServerEvents, type ServerToClientEvents } from '@jipp/forum';
 import { notificationChannel, parseNotificationPushes } from '@jipp/notifications';
-import { subscribeToChannel, type ChannelSubscription } from '../common/channel-subscription';
 
 /**
  * Relays new notifications from the workers to this node's sockets. Workers publish each batch on

@@ -4,9 +4,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { AppConfig, createRedisConnection } from '@jipp/core';
+import { AppConfig, subscribeToChannel, type ChannelSubscription } from '@jipp/core';
 import { OutboxRelay, outboxWakeChannel, type RelayHooks } from '@jipp/notifications';
-import type { Redis } from 'ioredis';
 
 /** The pause after a failure doubles from this, up to {@link MAX_BACKOFF_MS}. */
 const FIRST_BACKOFF_MS = 250;
@@ -30,7 +29,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
   private pause?: { end: () => void; wakeable: boolean };
   /** A wake came since the current pass began: the next pass follows without a pause. */
   private woken = false;
-  private wakes?: Redis;
+  private wakes?: ChannelSubscription;
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -51,30 +50,25 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
     this.running = false;
     this.pause?.end();
     await this.loop;
-    if (this.wakes && this.wakes.status !== 'end')
-      await this.wakes.quit().catch(() => this.wakes?.disconnect());
+    await this.wakes?.close();
   }
 
   /**
-   * Listens for wakes on a connection of its own (a subscribed connection takes no other command).
-   * ioredis subscribes again after a reconnection; not awaited, so Redis being down never holds the
-   * relay, which then polls.
+   * Listens for wakes on a connection of its own, subscribed whenever Redis answers; until then, or
+   * while Redis is away, the relay polls.
    */
-  private listenForWakes(): Redis {
+  private listenForWakes(): ChannelSubscription {
     const channel = outboxWakeChannel(this.config);
-    const subscriber = createRedisConnection(this.config.get('REDIS_URL'), {
-      connectionName: 'jipp-outbox-wake',
-    });
-    subscriber.on('message', (from: string) => {
-      if (from !== channel) return;
-      this.woken = true;
-      if (this.pause?.wakeable) this.pause.end();
-    });
-    subscriber.on('error', (error: Error) => this.logger.debug(`outbox wakes: ${error.message}`));
-    subscriber
-      .subscribe(channel)
-      .catch((error: Error) => this.logger.warn(`outbox relay hears no wakes, polls only: ${error.message}`));
-    return subscriber;
+    return subscribeToChannel(
+      this.config.get('REDIS_URL'),
+      'jipp-outbox-wake',
+      channel,
+      () => {
+        this.woken = true;
+        if (this.pause?.wakeable) this.pause.end();
+      },
+      this.logger,
+    );
   }
 
   private async run(): Promise<void> {

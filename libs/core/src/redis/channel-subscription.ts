@@ -1,7 +1,7 @@
-import { createRedisConnection } from '@jipp/core';
 import type { Logger } from '@nestjs/common';
+import { createRedisConnection } from './redis-connection';
 
-/** A Redis pub/sub channel this api node listens to; `close()` on shutdown. */
+/** A Redis pub/sub channel this process listens to; `close()` on shutdown. */
 export interface ChannelSubscription {
   close(): Promise<void>;
 }
@@ -9,7 +9,7 @@ export interface ChannelSubscription {
 /**
  * Listens to one Redis channel on a connection of its own (a subscribed connection takes no other
  * commands). ioredis subscribes again after a reconnection; the subscribe is not awaited, so a
- * Redis outage never holds the api's boot, and it is sent whenever Redis answers.
+ * Redis outage never holds a boot, and it is sent whenever Redis answers.
  *
  * `onSubscribed` runs once the channel is subscribed, and again after every reconnection once it is
  * subscribed anew: the moment to read state whose changes the channel announces, since nothing
