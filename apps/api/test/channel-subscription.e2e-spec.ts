@@ -5,10 +5,11 @@ import { startOwnRedis, type OwnServer } from './faults/own-services';
 import { sleep, until } from './forum-socket-client';
 
 /**
- * The api's Redis channels (notification pushes, the live feed, access revocations) against a Redis
- * of the test's own that is down when the api boots and later restarts: the channel is subscribed
- * once Redis answers, however long that takes, and `onSubscribed` (where a follower reads the state
- * the channel announces) runs then and after every reconnection.
+ * The Redis channels of the api (notification pushes, the live feed, access revocations) and of the
+ * worker (outbox wakes), through `subscribeToChannel` (libs/core), against a Redis of the test's own
+ * that is down when the process boots and later restarts: the channel is subscribed once Redis
+ * answers, however long that takes, and `onSubscribed` (where a follower reads the state the channel
+ * announces) runs then and after every reconnection.
  */
 describe('a Redis channel subscription when Redis comes and goes', () => {
   const CHANNEL = 'jipp-test:channel';
@@ -28,14 +29,14 @@ describe('a Redis channel subscription when Redis comes and goes', () => {
     await redis.stop();
     const heard: string[] = [];
     let subscribedTimes = 0;
-    const subscription = subscribeToChannel(
-      redis.url,
-      'jipp-test-channel',
-      CHANNEL,
-      (text) => heard.push(text),
+    const subscription = subscribeToChannel({
+      redisUrl: redis.url,
+      connectionName: 'jipp-test-channel',
+      channel: CHANNEL,
+      onMessage: (text) => heard.push(text),
       logger,
-      () => subscribedTimes++,
-    );
+      onSubscribed: () => subscribedTimes++,
+    });
     const publisher = new Redis(redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
     publisher.on('error', () => undefined);
     try {
@@ -62,7 +63,13 @@ describe('a Redis channel subscription when Redis comes and goes', () => {
 
   it('closes at once while Redis is still away', async () => {
     await redis.stop();
-    const subscription = subscribeToChannel(redis.url, 'jipp-test-channel', CHANNEL, () => {}, logger);
+    const subscription = subscribeToChannel({
+      redisUrl: redis.url,
+      connectionName: 'jipp-test-channel',
+      channel: CHANNEL,
+      onMessage: () => {},
+      logger,
+    });
     await sleep(200);
     const started = Date.now();
     await subscription.close();

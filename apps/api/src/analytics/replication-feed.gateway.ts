@@ -80,16 +80,16 @@ export class ReplicationFeedGateway implements OnGatewayInit, OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = subscribeToChannel(
-      this.config.get('REDIS_URL'),
-      'jipp-replication-feed',
-      replicationFeedChannel(this.config),
-      (text) => {
+    this.subscription = subscribeToChannel({
+      redisUrl: this.config.get('REDIS_URL'),
+      connectionName: 'jipp-replication-feed',
+      channel: replicationFeedChannel(this.config),
+      onMessage: (text) => {
         const item = parseReplicationFeedItem(text);
         if (item) this.namespace?.local.to(REPLICATION_FEED_ROOM).emit(REPLICATION_FEED_EVENT, item);
       },
-      this.logger,
-    );
+      logger: this.logger,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -19,19 +19,19 @@ export class AccessRevocationFollower implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = subscribeToChannel(
-      this.config.get('REDIS_URL'),
-      'jipp-access-revocations',
-      accessRevocationsChannel(this.config),
-      (text) => this.revocations.receive(text),
-      this.logger,
-      () => {
+    this.subscription = subscribeToChannel({
+      redisUrl: this.config.get('REDIS_URL'),
+      connectionName: 'jipp-access-revocations',
+      channel: accessRevocationsChannel(this.config),
+      onMessage: (text) => this.revocations.receive(text),
+      logger: this.logger,
+      onSubscribed: () => {
         this.revocations.reload().then(
           (count) => this.logger.debug(`access revocations read: ${count}`),
           (error: Error) => this.logger.warn(`access revocations not read: ${error.message}`),
         );
       },
-    );
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

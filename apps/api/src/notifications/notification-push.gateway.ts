@@ -24,13 +24,13 @@ export class NotificationPushGateway implements OnApplicationBootstrap, OnApplic
   constructor(private readonly config: AppConfig) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = subscribeToChannel(
-      this.config.get('REDIS_URL'),
-      'jipp-notification-push',
-      notificationChannel(this.config),
-      (text) => this.emit(text),
-      this.logger,
-    );
+    this.subscription = subscribeToChannel({
+      redisUrl: this.config.get('REDIS_URL'),
+      connectionName: 'jipp-notification-push',
+      channel: notificationChannel(this.config),
+      onMessage: (text) => this.emit(text),
+      logger: this.logger,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -58,17 +58,16 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
    * while Redis is away, the relay polls.
    */
   private listenForWakes(): ChannelSubscription {
-    const channel = outboxWakeChannel(this.config);
-    return subscribeToChannel(
-      this.config.get('REDIS_URL'),
-      'jipp-outbox-wake',
-      channel,
-      () => {
+    return subscribeToChannel({
+      redisUrl: this.config.get('REDIS_URL'),
+      connectionName: 'jipp-outbox-wake',
+      channel: outboxWakeChannel(this.config),
+      onMessage: () => {
         this.woken = true;
         if (this.pause?.wakeable) this.pause.end();
       },
-      this.logger,
-    );
+      logger: this.logger,
+    });
   }
 
   private async run(): Promise<void> {

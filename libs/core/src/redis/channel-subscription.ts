@@ -6,6 +6,17 @@ export interface ChannelSubscription {
   close(): Promise<void>;
 }
 
+export interface ChannelSubscriptionOptions {
+  redisUrl: string;
+  /** The connection's name in Redis' `CLIENT LIST`. */
+  connectionName: string;
+  channel: string;
+  onMessage: (text: string) => void;
+  logger: Logger;
+  /** Runs once subscribed, and again after every reconnection once subscribed anew (see below). */
+  onSubscribed?: () => void;
+}
+
 /**
  * Listens to one Redis channel on a connection of its own (a subscribed connection takes no other
  * commands). ioredis subscribes again after a reconnection; the subscribe is not awaited, so a
@@ -15,14 +26,14 @@ export interface ChannelSubscription {
  * subscribed anew: the moment to read state whose changes the channel announces, since nothing
  * published from then on is missed (what was published while the connection was down is).
  */
-export function subscribeToChannel(
-  redisUrl: string,
-  connectionName: string,
-  channel: string,
-  onMessage: (text: string) => void,
-  logger: Logger,
-  onSubscribed?: () => void,
-): ChannelSubscription {
+export function subscribeToChannel({
+  redisUrl,
+  connectionName,
+  channel,
+  onMessage,
+  logger,
+  onSubscribed,
+}: ChannelSubscriptionOptions): ChannelSubscription {
   // the SUBSCRIBE waits for Redis however long it takes: with ioredis' default (20 reconnection
   // attempts, about 10 s) a Redis away at boot would fail it for good, and nothing would subscribe again
   const subscriber = createRedisConnection(redisUrl, { connectionName, maxRetriesPerRequest: null });
